@@ -1,0 +1,151 @@
+package org.multiprocessing4j.connection;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach the broker, validated when built. Immutable; change a copy with the
+ * {@code with*} methods.
+ *
+ * <pre>{@code
+ * BrokerSettings settings = BrokerSettings.fromEnvironment()      // AMQP_URI, MP4J_NAMESPACE
+ *         .withConnectTimeout(Duration.ofSeconds(30));
+ * }</pre>
+ *
+ * @param uri              {@code amqp://} or {@code amqps://} URI, credentials included
+ * @param connectTimeout   how long the first connection keeps retrying (with backoff) before giving up
+ * @param heartbeat        AMQP heartbeat; a silently dead link is noticed after about two of them
+ * @param recoveryInterval pause between reconnection attempts after a link was lost
+ * @param namespace        prefix of every queue and exchange; clusters with different namespaces never see each other's work
+ * @param maxMessageSize   largest message body sent; must not exceed the broker's {@code max_message_size}
+ */
+public record BrokerSettings(
+        String uri,
+        Duration connectTimeout,
+        Duration heartbeat,
+        Duration recoveryInterval,
+        String namespace,
+        int maxMessageSize) {
+
+    public static final String DEFAULT_URI = "amqp://guest:guest@localhost:5672/%2F";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(8);
+    /** Two missed heartbeats (about 10-15 s) reveal a silently dropped link. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+    /** amqp-client's own default is 5 s; a restarted broker is usually back sooner. */
+    public static final Duration DEFAULT_RECOVERY_INTERVAL = Duration.ofSeconds(1);
+    public static final String DEFAULT_NAMESPACE = "mp4j";
+    /** RabbitMQ's default {@code max_message_size} (128 MiB). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 128 * 1024 * 1024;
+
+    public static final String ENV_URI = "AMQP_URI";
+    public static final String ENV_NAMESPACE = "MP4J_NAMESPACE";
+
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
+
+    public BrokerSettings {
+        Objects.requireNonNull(uri, "uri");
+        validateUri(uri);
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(heartbeat, "heartbeat");
+        requirePositive(recoveryInterval, "recoveryInterval");
+        if (namespace == null || !NAMESPACE.matcher(namespace).matches()) {
+            throw new IllegalArgumentException(
+                    "namespace must be 1-100 characters of letters, digits, '_', '.' or '-', got: " + namespace);
+        }
+        if (maxMessageSize <= 0) {
+            throw new IllegalArgumentException("maxMessageSize must be positive, got " + maxMessageSize);
+        }
+    }
+
+    /** Defaults everywhere: {@value #DEFAULT_URI}, namespace {@value #DEFAULT_NAMESPACE}. */
+    public static BrokerSettings defaults() {
+        return new BrokerSettings(DEFAULT_URI, DEFAULT_CONNECT_TIMEOUT, DEFAULT_HEARTBEAT,
+                DEFAULT_RECOVERY_INTERVAL, DEFAULT_NAMESPACE, DEFAULT_MAX_MESSAGE_SIZE);
+    }
+
+    /** Defaults, overridden by {@code AMQP_URI} and {@code MP4J_NAMESPACE} where they are set. */
+    public static BrokerSettings fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    static BrokerSettings fromEnvironment(Map<String, String> env) {
+        BrokerSettings settings = defaults();
+        String uri = env.get(ENV_URI);
+        if (uri != null && !uri.isBlank()) {
+            settings = settings.withUri(uri.trim());
+        }
+        String namespace = env.get(ENV_NAMESPACE);
+        if (namespace != null && !namespace.isBlank()) {
+            settings = settings.withNamespace(namespace.trim());
+        }
+        return settings;
+    }
+
+    public BrokerSettings withUri(String uri) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+    }
+
+    public BrokerSettings withConnectTimeout(Duration connectTimeout) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+    }
+
+    public BrokerSettings withHeartbeat(Duration heartbeat) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+    }
+
+    public BrokerSettings withRecoveryInterval(Duration recoveryInterval) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+    }
+
+    public BrokerSettings withNamespace(String namespace) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+    }
+
+    public BrokerSettings withMaxMessageSize(int maxMessageSize) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+    }
+
+    /** The URI with its password replaced by {@code ***}: the only form that may appear in logs and errors. */
+    public String maskedUri() {
+        return MaskedUri.mask(uri);
+    }
+
+    public boolean tls() {
+        return uri.regionMatches(true, 0, "amqps:", 0, 6);
+    }
+
+    /** Never print the password: records would otherwise put the URI in toString. */
+    @Override
+    public String toString() {
+        return "BrokerSettings[uri=" + maskedUri() + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout
+                + ", heartbeat=" + heartbeat + ", recoveryInterval=" + recoveryInterval
+                + ", maxMessageSize=" + maxMessageSize + "]";
+    }
+
+    private static void validateUri(String uri) {
+        URI parsed;
+        try {
+            parsed = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid broker URI: " + MaskedUri.mask(uri));
+        }
+        String scheme = parsed.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("amqp") || scheme.equalsIgnoreCase("amqps"))) {
+            throw new IllegalArgumentException(
+                    "broker URI must start with amqp:// or amqps://, got: " + MaskedUri.mask(uri));
+        }
+        if (parsed.getHost() == null) {
+            throw new IllegalArgumentException("broker URI has no host: " + MaskedUri.mask(uri));
+        }
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+        }
+    }
+}

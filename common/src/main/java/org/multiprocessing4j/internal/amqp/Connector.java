@@ -1,0 +1,115 @@
+package org.multiprocessing4j.internal.amqp;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.errors.BrokerUnavailableException;
+import org.multiprocessing4j.errors.MpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the one connection a worker or producer uses.
+ *
+ * <p>amqp-client recovers a connection that was lost, but never retries a first connection
+ * that failed; this class does, with exponential backoff bounded by
+ * {@link BrokerSettings#connectTimeout()}, then fails with a message that names the masked URI.
+ */
+public final class Connector {
+    private static final Logger log = LoggerFactory.getLogger(Connector.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /** An RPC to a broker that stopped answering must not hang a caller for amqp-client's default 10 minutes. */
+    private static final int CHANNEL_RPC_TIMEOUT_MS = 30_000;
+
+    private Connector() {
+    }
+
+    /**
+     * @param role what this connection is for, shown in the broker's connection list
+     *             (for example {@code worker w1@host pid 42})
+     */
+    public static Connection connect(BrokerSettings settings, String role) {
+        ConnectionFactory factory = factory(settings);
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            // Each attempt may wait only for what is left, so an unreachable host fails on time too.
+            long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            factory.setConnectionTimeout((int) Math.min(leftMs, 5_000));
+            try {
+                Connection connection = factory.newConnection("mp4j " + role);
+                if (attempt > 1) {
+                    log.info("connected to {} after {} attempts", settings.maskedUri(), attempt);
+                }
+                return connection;
+            } catch (PossibleAuthenticationFailureException e) {
+                throw new BrokerUnavailableException("the broker at " + settings.maskedUri()
+                        + " refused the credentials (check the user and password in the URI or AMQP_URI)", null);
+            } catch (IOException | TimeoutException e) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new BrokerUnavailableException("cannot reach the broker at " + settings.maskedUri()
+                            + " after " + attempt + " attempts in " + settings.connectTimeout().toSeconds() + " s: "
+                            + describe(e) + ". Start one (scripts/broker or docker compose up rabbitmq) "
+                            + "or point AMQP_URI / --uri at a running broker.", null);
+                }
+                log.debug("broker at {} not reachable yet ({}), retrying", settings.maskedUri(), describe(e));
+                sleep(Math.min(backoff.toNanos(), left));
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    static ConnectionFactory factory(BrokerSettings settings) {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(settings.uri());
+            if (settings.tls()) {
+                // setUri() installs a trust-everything TLS context for amqps; use the JVM's trust store
+                // (javax.net.ssl.trustStore) and check the host name instead.
+                factory.useSslProtocol(SSLContext.getDefault());
+                factory.enableHostnameVerification();
+            }
+        } catch (URISyntaxException | GeneralSecurityException e) {
+            throw new MpException("cannot use broker URI " + settings.maskedUri() + ": " + e.getMessage(), null);
+        }
+        factory.setRequestedHeartbeat((int) Math.max(1, settings.heartbeat().toSeconds()));
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(settings.recoveryInterval().toMillis());
+        factory.setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
+        factory.setHandshakeTimeout((int) Math.min(settings.connectTimeout().toMillis(), 10_000));
+        factory.setChannelRpcTimeout(CHANNEL_RPC_TIMEOUT_MS);
+        // Add to, never replace, the defaults: they announce capabilities such as consumer_cancel_notify.
+        factory.getClientProperties().put("product", "multiprocessing4j");
+        return factory;
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(Math.max(1, nanos / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("interrupted while connecting", e);
+        }
+    }
+}

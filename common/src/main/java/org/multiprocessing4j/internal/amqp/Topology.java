@@ -1,0 +1,120 @@
+package org.multiprocessing4j.internal.amqp;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Every queue and exchange multiprocessing4j uses, named and declared in this one place.
+ * docs/PROTOCOL.md describes the same topology for people; keep the two in step.
+ *
+ * <p>Declarations are idempotent and both producers and workers make them, so whichever
+ * starts first creates the topology. Arguments are constants of the protocol, not settings:
+ * RabbitMQ refuses a declaration whose arguments differ from the existing queue's.
+ */
+public final class Topology {
+    /**
+     * A job is dead-lettered after this many redeliveries, i.e. on its 4th delivery: a task that
+     * kills its worker cannot crash-loop the cluster, while a worker that dies once or twice for
+     * unrelated reasons does not cost the job.
+     */
+    public static final int DELIVERY_LIMIT = 3;
+    /** A reply queue whose producer is gone (no consumer, no redeclare) is deleted after this. */
+    public static final Duration REPLY_QUEUE_EXPIRES = Duration.ofHours(1);
+    /** Replies for a detached process wait this long for someone to ask for them. */
+    public static final Duration DETACHED_REPLY_QUEUE_EXPIRES = Duration.ofDays(1);
+    /** Cancellations are kept this long, so a worker that starts later still skips a terminated job. */
+    public static final String CANCELLATION_RETENTION = "1D";
+    /** Dead letters kept for inspection; the oldest are dropped beyond this. */
+    public static final int DEAD_LETTERS_KEPT = 100_000;
+    /** Anonymous user queues are deleted by their creator; this removes any left by a crashed one. */
+    public static final Duration ANONYMOUS_QUEUE_EXPIRES = Duration.ofDays(1);
+
+    private final String namespace;
+
+    public Topology(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Quorum queue holding jobs for every worker of this namespace. */
+    public String jobsQueue() {
+        return namespace + ".jobs";
+    }
+
+    /** Fanout exchange that receives dead-lettered jobs. */
+    public String deadLetterExchange() {
+        return namespace + ".dead";
+    }
+
+    /** Dead-lettered jobs kept for people to inspect. */
+    public String deadLettersQueue() {
+        return namespace + ".dead.letters";
+    }
+
+    /** Dead-lettered jobs that a worker turns into an error reply to their producer. */
+    public String deadNotifyQueue() {
+        return namespace + ".dead.notify";
+    }
+
+    /** Fanout exchange for ephemeral broadcasts to every live worker (ping). */
+    public String controlExchange() {
+        return namespace + ".control";
+    }
+
+    /** Stream of terminate/kill requests, replayed by every worker when it starts. */
+    public String cancellationStream() {
+        return namespace + ".cancellations";
+    }
+
+    /** A producer's own durable reply queue. */
+    public String replyQueue(String clientId) {
+        return namespace + ".reply." + clientId;
+    }
+
+    /** The broker queue behind a user's Queue named {@code name}. */
+    public String userQueue(String name) {
+        return namespace + ".queue." + name;
+    }
+
+    /** The user-visible name of a broker queue made by {@link #userQueue}, or null if it is not one. */
+    public String userQueueName(String brokerQueue) {
+        String prefix = namespace + ".queue.";
+        return brokerQueue.startsWith(prefix) ? brokerQueue.substring(prefix.length()) : null;
+    }
+
+    /** Everything jobs flow through: the jobs queue and its dead-letter path. */
+    public void declareJobs(Channel channel) throws IOException {
+        channel.exchangeDeclare(deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
+        channel.queueDeclare(deadLettersQueue(), true, false, false, Map.of(
+                "x-max-length", DEAD_LETTERS_KEPT));
+        channel.queueBind(deadLettersQueue(), deadLetterExchange(), "");
+        channel.queueDeclare(deadNotifyQueue(), true, false, false, Map.of());
+        channel.queueBind(deadNotifyQueue(), deadLetterExchange(), "");
+        channel.queueDeclare(jobsQueue(), true, false, false, Map.of(
+                "x-queue-type", "quorum",
+                "x-delivery-limit", DELIVERY_LIMIT,
+                "x-dead-letter-exchange", deadLetterExchange()));
+    }
+
+    public void declareControl(Channel channel) throws IOException {
+        channel.exchangeDeclare(controlExchange(), BuiltinExchangeType.FANOUT, true);
+    }
+
+    public void declareCancellations(Channel channel) throws IOException {
+        channel.queueDeclare(cancellationStream(), true, false, false, Map.of(
+                "x-queue-type", "stream",
+                "x-max-age", CANCELLATION_RETENTION,
+                // Retention drops whole segments; small segments let old cancellations actually go.
+                "x-stream-max-segment-size-bytes", 1_000_000));
+    }
+
+    public void declareReplyQueue(Channel channel, String queue, Duration expires) throws IOException {
+        channel.queueDeclare(queue, true, false, false, Map.of("x-expires", expires.toMillis()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal plumbing of the task SPI. No compatibility promise. */
+package org.multiprocessing4j.internal.task;

@@ -1,0 +1,55 @@
+package org.multiprocessing4j.internal.wire;
+
+import com.rabbitmq.client.AMQP;
+import java.util.UUID;
+
+/**
+ * AMQP properties for each kind of message. Everything that must survive a broker restart is
+ * persistent (delivery mode 2); every message has a unique message id, which the publisher uses
+ * to match a returned message to its publish.
+ */
+public final class Envelopes {
+    public static final String JSON = "application/json";
+    private static final int PERSISTENT = 2;
+
+    private Envelopes() {
+    }
+
+    public static AMQP.BasicProperties job(String jobId, String replyTo) {
+        return base(MessageType.JOB, jobId).correlationId(jobId).replyTo(replyTo).build();
+    }
+
+    /** A started/output/result reply about {@code jobId}. */
+    public static AMQP.BasicProperties reply(String type, String jobId) {
+        return base(type, UUID.randomUUID().toString()).correlationId(jobId).build();
+    }
+
+    public static AMQP.BasicProperties cancel(String jobId) {
+        return base(MessageType.CANCEL, UUID.randomUUID().toString()).correlationId(jobId).build();
+    }
+
+    public static AMQP.BasicProperties queueItem() {
+        return base(MessageType.QUEUE_ITEM, UUID.randomUUID().toString()).build();
+    }
+
+    /** Pings and their answers are ephemeral: transient, sent to live peers only. */
+    public static AMQP.BasicProperties ping(String replyTo) {
+        return new AMQP.BasicProperties.Builder().type(MessageType.PING).contentType(JSON)
+                .messageId(UUID.randomUUID().toString()).replyTo(replyTo).build();
+    }
+
+    public static AMQP.BasicProperties workerInfo() {
+        return new AMQP.BasicProperties.Builder().type(MessageType.WORKER_INFO).contentType(JSON)
+                .messageId(UUID.randomUUID().toString()).build();
+    }
+
+    private static AMQP.BasicProperties.Builder base(String type, String messageId) {
+        return new AMQP.BasicProperties.Builder()
+                .type(type)
+                .contentType(JSON)
+                .contentEncoding("utf-8")
+                .deliveryMode(PERSISTENT)
+                .messageId(messageId)
+                .timestamp(new java.util.Date());
+    }
+}

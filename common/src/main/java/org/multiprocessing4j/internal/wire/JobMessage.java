@@ -1,0 +1,57 @@
+package org.multiprocessing4j.internal.wire;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request to run a task. Published to the jobs queue with {@code correlation_id = id} and
+ * {@code reply_to} naming the producer's reply queue.
+ *
+ * @param v           protocol version
+ * @param id          unique job id; the producer keeps the first result it sees for it
+ * @param task        registered task (or process class) name
+ * @param kind        how the worker runs it
+ * @param args        positional arguments (CALL)
+ * @param kwargs      keyword arguments (CALL)
+ * @param chunk       one positional argument list per call (CHUNK: several calls of one task in one job)
+ * @param fields      the instance's fields (PROCESS_CLASS: a registered Process subclass)
+ * @param processName Python's {@code Process.name} when started as a process, else null
+ * @param submittedAt epoch milliseconds at the producer
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobMessage(
+        int v,
+        String id,
+        String task,
+        Kind kind,
+        List<JsonNode> args,
+        Map<String, JsonNode> kwargs,
+        List<List<JsonNode>> chunk,
+        Map<String, JsonNode> fields,
+        String processName,
+        long submittedAt) {
+
+    public enum Kind {
+        @JsonProperty("call") CALL,
+        @JsonProperty("chunk") CHUNK,
+        @JsonProperty("process_class") PROCESS_CLASS
+    }
+
+    public static JobMessage call(String id, String task, List<JsonNode> args, Map<String, JsonNode> kwargs,
+                                  String processName, long submittedAt) {
+        return new JobMessage(WireVersion.CURRENT, id, task, Kind.CALL, args, kwargs, null, null, processName, submittedAt);
+    }
+
+    public static JobMessage chunk(String id, String task, List<List<JsonNode>> calls, long submittedAt) {
+        return new JobMessage(WireVersion.CURRENT, id, task, Kind.CHUNK, null, null, calls, null, null, submittedAt);
+    }
+
+    public static JobMessage processClass(String id, String task, Map<String, JsonNode> fields, String processName,
+                                          long submittedAt) {
+        return new JobMessage(WireVersion.CURRENT, id, task, Kind.PROCESS_CLASS, null, null, null, fields, processName,
+                submittedAt);
+    }
+}

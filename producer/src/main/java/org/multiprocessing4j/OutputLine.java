@@ -1,0 +1,16 @@
+package org.multiprocessing4j;
+
+/**
+ * One line a task printed on a worker, as it reaches the producer.
+ *
+ * @param jobId       the job that printed it
+ * @param task        its task name
+ * @param processName the process name when started as a process ({@code Process-1}), else null
+ * @param worker      the worker's name
+ * @param host        the worker's host
+ * @param pid         the worker's OS process id: never this producer's
+ * @param text        the line, without its line terminator
+ */
+public record OutputLine(String jobId, String task, String processName, String worker, String host, long pid,
+                         String text) {
+}

@@ -1,0 +1,84 @@
+package org.multiprocessing4j.internal.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.multiprocessing4j.errors.ClosedException;
+import org.multiprocessing4j.errors.ConnectionLostException;
+import org.multiprocessing4j.errors.EncodingException;
+import org.multiprocessing4j.errors.MpException;
+import org.multiprocessing4j.errors.PayloadTooLargeException;
+import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
+import org.multiprocessing4j.internal.amqp.Outgoing;
+import org.multiprocessing4j.internal.amqp.PublishRejectedException;
+import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.internal.wire.Envelopes;
+import org.multiprocessing4j.internal.wire.JobMessage;
+import org.multiprocessing4j.internal.wire.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes jobs to the jobs queue without waiting for each confirm in turn. A publish whose
+ * confirm was lost with the connection is published again once the link is back (bounded): the
+ * job may then run twice, and the producer keeps the first result.
+ */
+public final class JobPublisher {
+    private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
+    private static final int MAX_ATTEMPTS = 30;
+    private static final long RETRY_DELAY_MS = 1000;
+
+    private final ConfirmingPublisher publisher;
+    private final Topology topology;
+    private final String replyQueue;
+    private final Executor retryDelay = CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+
+    public JobPublisher(ConfirmingPublisher publisher, Topology topology, String replyQueue) {
+        this.publisher = publisher;
+        this.topology = topology;
+        this.replyQueue = replyQueue;
+    }
+
+    /** Completes when the broker has the job (confirmed); fails only when it never will. */
+    public CompletableFuture<Void> publish(JobMessage job) {
+        byte[] body;
+        try {
+            body = WireCodec.encode(job);
+        } catch (EncodingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return attempt(Outgoing.toQueue(topology.jobsQueue(), Envelopes.job(job.id(), replyQueue), body), job, 1);
+    }
+
+    private CompletableFuture<Void> attempt(Outgoing message, JobMessage job, int attempt) {
+        return publisher.publish(message).handle((ok, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            if (!retryable(cause) || attempt >= MAX_ATTEMPTS) {
+                return CompletableFuture.<Void>failedFuture(explain(job, cause));
+            }
+            log.debug("job {} not confirmed ({}); publishing it again", job.id(), cause.getMessage());
+            return CompletableFuture.runAsync(() -> { }, retryDelay).thenCompose(x -> attempt(message, job, attempt + 1));
+        }).thenCompose(f -> f);
+    }
+
+    private static boolean retryable(Throwable cause) {
+        return cause instanceof ConnectionLostException
+                || (cause instanceof PublishRejectedException rejected && !rejected.unroutable());
+    }
+
+    private MpException explain(JobMessage job, Throwable cause) {
+        if (cause instanceof PayloadTooLargeException || cause instanceof ClosedException) {
+            return (MpException) cause;
+        }
+        if (cause instanceof PublishRejectedException rejected && rejected.unroutable()) {
+            return new MpException("the jobs queue " + topology.jobsQueue() + " does not exist (was it deleted?); "
+                    + "job " + job.id() + " was not sent");
+        }
+        return new ConnectionLostException("job " + job.id() + " (" + job.task() + ") could not be handed to the broker: "
+                + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,111 @@
+package org.multiprocessing4j.internal.client;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.multiprocessing4j.OutputLine;
+import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.errors.ClosedException;
+import org.multiprocessing4j.errors.EncodingException;
+import org.multiprocessing4j.internal.amqp.Channels;
+import org.multiprocessing4j.internal.wire.OutputReply;
+import org.multiprocessing4j.internal.wire.Reply;
+import org.multiprocessing4j.internal.wire.ResultReply;
+import org.multiprocessing4j.internal.wire.StartedReply;
+import org.multiprocessing4j.internal.wire.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes this producer's reply queue and hands each reply to the job waiting for it: start
+ * (which worker, which pid), output lines (shown once each, in order), and the first result.
+ * Replies for jobs nobody waits for any more (duplicates of a job run twice) are dropped.
+ *
+ * <p>Like a requester's map from correlation id to future: {@link #register} before publishing,
+ * the result completes the handle, {@link #close} leaves nothing waiting forever.
+ */
+public final class ReplyRouter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReplyRouter.class);
+    private static final int PREFETCH = 1000;
+
+    private final Map<String, JobHandle> waiting = new ConcurrentHashMap<>();
+    private final OutputSink sink;
+    private final AtomicLong duplicateResults = new AtomicLong();
+    private final Channel channel;
+
+    public ReplyRouter(Connection connection, String replyQueue, OutputSink sink) throws IOException {
+        this.sink = sink;
+        this.channel = connection.createChannel();
+        channel.basicQos(PREFETCH);
+        channel.basicConsume(replyQueue, false, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+                    throws IOException {
+                route(properties, body);
+                getChannel().basicAck(envelope.getDeliveryTag(), false);
+            }
+        });
+    }
+
+    public void register(JobHandle handle) {
+        waiting.put(handle.id(), handle);
+    }
+
+    /** Forget a job (it will never be published, or was cancelled locally). */
+    public void unregister(String jobId) {
+        waiting.remove(jobId);
+    }
+
+    /** Results that arrived for a job that already had one: the job ran more than once. */
+    public long duplicateResults() {
+        return duplicateResults.get();
+    }
+
+    public int waitingCount() {
+        return waiting.size();
+    }
+
+    private void route(AMQP.BasicProperties properties, byte[] body) {
+        Reply reply;
+        try {
+            reply = WireCodec.decodeReply(properties.getType(), body);
+        } catch (EncodingException e) {
+            log.warn("dropping an invalid reply: {}", e.getMessage());
+            return;
+        }
+        if (reply instanceof ResultReply result) {
+            JobHandle handle = waiting.remove(result.id());
+            if (handle == null || !handle.complete(result)) {
+                duplicateResults.incrementAndGet();
+            }
+            return;
+        }
+        JobHandle handle = waiting.get(reply.id());
+        if (handle == null) {
+            return; // a late duplicate's start or output
+        }
+        if (reply instanceof StartedReply started) {
+            handle.started(started.worker(), started.attempt());
+        } else if (reply instanceof OutputReply output && handle.claimOutput(output.seq())) {
+            sink.line(new OutputLine(handle.id(), handle.task(), handle.processName(), output.worker().name(),
+                    output.worker().host(), output.worker().pid(), output.line()));
+        }
+    }
+
+    /** Nothing waits forever: every job still waiting fails with {@link ClosedException}. */
+    @Override
+    public void close() {
+        Channels.closeQuietly(channel);
+        for (JobHandle handle : waiting.values()) {
+            handle.result().completeExceptionally(new ClosedException(
+                    "the producer was closed before job " + handle.id() + " (" + handle.task() + ") finished"));
+        }
+        waiting.clear();
+    }
+}

@@ -1,0 +1,166 @@
+package org.multiprocessing4j.testkit;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A Java program started as a separate OS process with this JVM's classpath: a real worker or
+ * producer, with its own pid, that a test can SIGTERM or kill -9. Its output is collected line by
+ * line. Every process still alive when the test JVM exits is killed.
+ */
+public final class JvmProcess implements AutoCloseable {
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-test-jvms"));
+    }
+
+    private final String name;
+    private final Process process;
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+    private JvmProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+        LIVE.add(process);
+        pump(process.getInputStream(), stdout, name + "-out");
+        pump(process.getErrorStream(), stderr, name + "-err");
+    }
+
+    public static JvmProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java"));
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        try {
+            return new JvmProcess(name, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public List<String> stdout() {
+        return List.copyOf(stdout);
+    }
+
+    public List<String> stderr() {
+        return List.copyOf(stderr);
+    }
+
+    /** Waits until a line of stdout or stderr matches; false if the process ended or time ran out first. */
+    public boolean awaitLine(Predicate<String> matcher, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (stdout.stream().anyMatch(matcher) || stderr.stream().anyMatch(matcher)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                sleep(100); // let the pumps drain the last lines
+                return stdout.stream().anyMatch(matcher) || stderr.stream().anyMatch(matcher);
+            }
+            sleep(20);
+        }
+        return false;
+    }
+
+    /** SIGTERM, what docker compose and systemd send. */
+    public void sigterm() {
+        process.destroy();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is handed back by the process itself. */
+    public void kill9() {
+        process.destroyForcibly();
+    }
+
+    /** Waits for the exit code, or returns null if still running after the timeout. */
+    public Integer awaitExit(Duration timeout) {
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LIVE.remove(process);
+                sleep(50);
+                return process.exitValue();
+            }
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Output so far, for assertion messages. */
+    public String describe() {
+        return name + " (pid " + pid() + ")\n--- stdout ---\n" + String.join("\n", stdout)
+                + "\n--- stderr ---\n" + String.join("\n", stderr);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LIVE.remove(process);
+    }
+
+    private static void pump(InputStream stream, List<String> sink, String threadName) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    sink.add(line);
+                }
+            } catch (IOException ignored) {
+                // process gone
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

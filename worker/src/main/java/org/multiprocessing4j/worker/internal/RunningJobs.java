@@ -1,0 +1,77 @@
+package org.multiprocessing4j.worker.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Jobs this worker holds: delivered and not yet acknowledged or rejected. "In hand" is what a
+ * graceful stop waits for; "running" (by job id) is what a cancellation looks up.
+ */
+final class RunningJobs {
+    private final Map<String, JobExecution> byId = new ConcurrentHashMap<>();
+    private final AtomicInteger inHand = new AtomicInteger();
+    private final AtomicLong completed = new AtomicLong();
+    private final Object changed = new Object();
+
+    void delivered() {
+        inHand.incrementAndGet();
+    }
+
+    /** The job's delivery was acknowledged or rejected: it is no longer this worker's. */
+    void released(boolean completedHere) {
+        if (completedHere) {
+            completed.incrementAndGet();
+        }
+        inHand.decrementAndGet();
+        synchronized (changed) {
+            changed.notifyAll();
+        }
+    }
+
+    void started(String jobId, JobExecution execution) {
+        byId.put(jobId, execution);
+    }
+
+    void ended(String jobId, JobExecution execution) {
+        byId.remove(jobId, execution);
+    }
+
+    JobExecution get(String jobId) {
+        return byId.get(jobId);
+    }
+
+    List<JobExecution> snapshot() {
+        return List.copyOf(byId.values());
+    }
+
+    int inHand() {
+        return inHand.get();
+    }
+
+    int running() {
+        return byId.size();
+    }
+
+    long completed() {
+        return completed.get();
+    }
+
+    /** Waits until nothing is in hand; false if the timeout ran out first. */
+    boolean awaitNoneInHand(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (changed) {
+            while (inHand.get() > 0) {
+                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+                if (leftMs <= 0) {
+                    return false;
+                }
+                changed.wait(Math.min(leftMs, 200));
+            }
+        }
+        return true;
+    }
+}
