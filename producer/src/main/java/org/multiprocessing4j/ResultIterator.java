@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +31,7 @@ public final class ResultIterator implements Iterator<Object>, Iterable<Object> 
     private final String description;
     private final Deque<CompletableFuture<List<Object>>> ordered;
     private final BlockingQueue<CompletableFuture<List<Object>>> completed;
-    private final Deque<Object> buffer = new ArrayDeque<>();
+    private final Deque<Object> buffer = new LinkedList<>(); // results may be null (Python None): not ArrayDeque
     private int partsLeft;
 
     ResultIterator(List<CompletableFuture<List<Object>>> parts, boolean inOrder, String description) {

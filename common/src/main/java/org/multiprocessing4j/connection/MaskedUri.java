@@ -1,19 +1,32 @@
 package org.multiprocessing4j.connection;
 
-import java.util.regex.Pattern;
-
 /** Hides the password of a broker URI so that it can be logged or shown in an error. */
 public final class MaskedUri {
-    // scheme://user:password@host  ->  scheme://user:***@host ; works on URIs that do not parse.
-    private static final Pattern USER_INFO = Pattern.compile("(?<=://)([^:/@]*):[^@/]*@");
-
     private MaskedUri() {
     }
 
+    /**
+     * {@code scheme://user:password@host/...} becomes {@code scheme://user:***@host/...}. Works on
+     * text that does not parse as a URI too, and on passwords that (wrongly) contain '@'.
+     */
     public static String mask(String uri) {
         if (uri == null) {
             return null;
         }
-        return USER_INFO.matcher(uri).replaceFirst("$1:***@");
+        int start = uri.indexOf("://");
+        if (start < 0) {
+            return uri;
+        }
+        start += 3;
+        int end = uri.indexOf('/', start);
+        String authority = end < 0 ? uri.substring(start) : uri.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        if (at < 0) {
+            return uri;
+        }
+        String userInfo = authority.substring(0, at);
+        int colon = userInfo.indexOf(':');
+        String maskedUserInfo = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":***";
+        return uri.substring(0, start) + maskedUserInfo + authority.substring(at) + (end < 0 ? "" : uri.substring(end));
     }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
                 ExamplesCommand.class,
                 SubmitCommand.class,
                 MapCommand.class,
+                WorkersCommand.class,
+                StatusCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ProducerMain implements Runnable {

@@ -25,7 +25,7 @@ public final class BrokerExtension implements ParameterResolver {
             classContext = classContext.getParent().orElseThrow();
         }
         try {
-            return classContext.getStore(STORE).getOrComputeIfAbsent(testClass.getName(),
+            return classContext.getStore(STORE).computeIfAbsent(testClass.getName(),
                     key -> new CleanedUp(TestBroker.forClass(testClass)), CleanedUp.class).broker;
         } catch (IllegalStateException e) {
             throw new ParameterResolutionException(e.getMessage(), e);

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.RabbitMQContainer;
+import org.testcontainers.rabbitmq.RabbitMQContainer;
 
 /**
  * Finds the broker tests run against, in the order DESIGN.md fixes: {@code AMQP_URI} if set; a

@@ -42,6 +42,12 @@ public final class JvmProcess implements AutoCloseable {
     }
 
     public static JvmProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
+        return start(name, List.of(), mainClass, args, env);
+    }
+
+    /** @param jvmArgs extra JVM options, e.g. {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info} */
+    public static JvmProcess start(String name, List<String> jvmArgs, String mainClass, List<String> args,
+                                   Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java"));
@@ -49,6 +55,7 @@ public final class JvmProcess implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dfile.encoding=UTF-8");
+        command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);

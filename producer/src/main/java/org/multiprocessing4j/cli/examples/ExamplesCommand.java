@@ -1,6 +1,7 @@
 package org.multiprocessing4j.cli.examples;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,10 +59,19 @@ public final class ExamplesCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "Prefix task lines with the worker (name and pid) that printed them.")
         boolean verbose;
 
+        @Option(names = "--wait-for-workers", paramLabel = "N", defaultValue = "0",
+                description = "First wait (up to 2 min) until N workers answer (docker compose starts them alongside).")
+        int waitForWorkers;
+
         @Override
         public Integer call() throws Exception {
             List<Example> selected = select();
             PrintWriter out = spec.commandLine().getOut();
+            if (waitForWorkers > 0) {
+                try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                    CliSupport.awaitWorkers(mp, waitForWorkers, Duration.ofMinutes(2), spec.commandLine().getErr());
+                }
+            }
             for (Example example : selected) {
                 if (selected.size() > 1) {
                     out.println("=== " + example.name() + " (§" + example.section() + " " + example.title() + ") ===");

@@ -7,6 +7,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.multiprocessing4j.OutputLine;
@@ -35,6 +36,8 @@ public final class ReplyRouter implements AutoCloseable {
     private static final int PREFETCH = 1000;
 
     private final Map<String, JobHandle> waiting = new ConcurrentHashMap<>();
+    /** Jobs finished here without their worker's result (terminated while queued): its late result is expected. */
+    private final Set<String> settledLocally = ConcurrentHashMap.newKeySet();
     private final OutputSink sink;
     private final AtomicLong duplicateResults = new AtomicLong();
     private final Channel channel;
@@ -57,9 +60,14 @@ public final class ReplyRouter implements AutoCloseable {
         waiting.put(handle.id(), handle);
     }
 
-    /** Forget a job (it will never be published, or was cancelled locally). */
+    /** Forget a job that was settled here (cancelled before its worker answered); a late result is not a duplicate. */
     public void unregister(String jobId) {
-        waiting.remove(jobId);
+        if (waiting.remove(jobId) != null) {
+            if (settledLocally.size() > 100_000) {
+                settledLocally.clear(); // bounded: at worst a very late result is counted as a duplicate
+            }
+            settledLocally.add(jobId);
+        }
     }
 
     /** Results that arrived for a job that already had one: the job ran more than once. */
@@ -81,6 +89,9 @@ public final class ReplyRouter implements AutoCloseable {
         }
         if (reply instanceof ResultReply result) {
             JobHandle handle = waiting.remove(result.id());
+            if (handle == null && settledLocally.remove(result.id())) {
+                return;
+            }
             if (handle == null || !handle.complete(result)) {
                 duplicateResults.incrementAndGet();
             }

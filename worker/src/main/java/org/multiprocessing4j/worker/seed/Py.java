@@ -60,7 +60,12 @@ final class Py {
             return d > 0 ? "inf" : "-inf";
         }
         if (Math.abs(d) >= 1e16 || (d != 0 && Math.abs(d) < 1e-4)) {
-            return Double.toString(d).replace("E", "e");
+            // Java "1.0E-5" -> Python "1e-05"; Java "1.5E16" -> Python "1.5e+16"
+            BigDecimal shortest = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+            String digits = shortest.unscaledValue().abs().toString();
+            int exponent = digits.length() - 1 - shortest.scale();
+            String mantissa = (d < 0 ? "-" : "") + digits.charAt(0) + (digits.length() > 1 ? "." + digits.substring(1) : "");
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
         }
         String plain = new BigDecimal(Double.toString(d)).toPlainString();
         return plain.contains(".") ? plain : plain + ".0";

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Two images from one build: `--target worker` and `--target producer` (docker compose picks them).
+
+# ---- build: the same command CI runs (scripts/build) ----------------------------------------
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+# The Maven repository is a build cache: dependencies download once, not on every source change.
+RUN --mount=type=cache,target=/root/.m2 scripts/build
+
+# ---- runtime base: a slim JRE, a non-root user --------------------------------------------------
+FROM eclipse-temurin:17-jre-alpine AS runtime
+RUN addgroup -S mp4j && adduser -S -G mp4j -u 10001 mp4j
+WORKDIR /app
+USER mp4j
+# Containers get their memory limit from the cgroup; leave headroom for threads and buffers.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
+
+# ---- worker: consumes jobs; SIGTERM (docker stop) = finish what is in hand, then exit -----------
+FROM runtime AS worker
+COPY --from=build /src/worker/target/mp4j-worker.jar /app/mp4j-worker.jar
+ENTRYPOINT ["java", "-jar", "/app/mp4j-worker.jar"]
+
+# ---- producer: the command line (default: the tutorial's examples) ------------------------------
+FROM runtime AS producer
+COPY --from=build /src/producer/target/mp4j-producer.jar /app/mp4j-producer.jar
+ENTRYPOINT ["java", "-jar", "/app/mp4j-producer.jar"]
+CMD ["examples", "run", "--all"]

@@ -1,0 +1,94 @@
+package org.multiprocessing4j.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.testkit.JvmProcess;
+import org.multiprocessing4j.testkit.TestBroker;
+
+/**
+ * Real workers for a test: separate JVMs running WorkerMain with this test classpath (seed tasks
+ * and TestTasks), each with its own pid, on the test class's namespace. Closing stops them all.
+ */
+public final class Cluster implements AutoCloseable {
+    private static final String WORKER_MAIN = "org.multiprocessing4j.worker.WorkerMain";
+    private final TestBroker broker;
+    private final List<JvmProcess> workers = new ArrayList<>();
+
+    public Cluster(TestBroker broker) {
+        this.broker = broker;
+    }
+
+    /** Starts workers and waits until each is ready (subscribed). */
+    public Cluster start(int count, int concurrency) {
+        List<JvmProcess> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            started.add(launch("w" + (workers.size() + started.size() + 1), concurrency, List.of()));
+        }
+        started.forEach(Cluster::awaitReady);
+        workers.addAll(started);
+        return this;
+    }
+
+    /** Starts one more worker with extra options (e.g. --shutdown-timeout) and waits until it is ready. */
+    public JvmProcess startOne(String name, int concurrency, List<String> extraArgs) {
+        JvmProcess worker = launch(name, concurrency, extraArgs);
+        awaitReady(worker);
+        workers.add(worker);
+        return worker;
+    }
+
+    private JvmProcess launch(String name, int concurrency, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--uri", broker.uri(), "--namespace", broker.namespace(),
+                "--concurrency", String.valueOf(concurrency), "--name", name, "--heartbeat", "2"));
+        args.addAll(extraArgs);
+        // The producer's logging config (warnings only) is on this classpath too: ask for the worker's info lines.
+        return JvmProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), WORKER_MAIN, args, Map.of());
+    }
+
+    private static void awaitReady(JvmProcess worker) {
+        if (!worker.awaitLine(line -> line.contains(" ready: "), Duration.ofSeconds(30))) {
+            throw new IllegalStateException("worker did not become ready:\n" + worker.describe());
+        }
+    }
+
+    public List<JvmProcess> workers() {
+        return List.copyOf(workers);
+    }
+
+    public Set<Long> pids() {
+        return workers.stream().map(JvmProcess::pid).collect(Collectors.toSet());
+    }
+
+    public BrokerSettings settings() {
+        return BrokerSettings.defaults().withUri(broker.uri()).withNamespace(broker.namespace())
+                .withConnectTimeout(Duration.ofSeconds(10));
+    }
+
+    public Multiprocessing connect(OutputSink output) {
+        return Multiprocessing.builder().settings(settings()).output(output).connect();
+    }
+
+    public Multiprocessing connect() {
+        return connect(OutputSink.discard());
+    }
+
+    /** Graceful stop (SIGTERM) of every worker, then kill -9 whatever did not exit. */
+    @Override
+    public void close() {
+        workers.forEach(JvmProcess::sigterm);
+        for (JvmProcess worker : workers) {
+            if (worker.awaitExit(Duration.ofSeconds(20)) == null) {
+                worker.kill9();
+            }
+            worker.close();
+        }
+        workers.clear();
+    }
+}

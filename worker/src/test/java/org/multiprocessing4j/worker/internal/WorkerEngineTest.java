@@ -1,0 +1,149 @@
+package org.multiprocessing4j.worker.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.errors.BadArgumentsException;
+import org.multiprocessing4j.errors.EncodingException;
+import org.multiprocessing4j.errors.UnknownTaskException;
+import org.multiprocessing4j.internal.wire.CancelMessage;
+import org.multiprocessing4j.internal.wire.JobMessage;
+import org.multiprocessing4j.internal.wire.OutputReply;
+import org.multiprocessing4j.internal.wire.Reply;
+import org.multiprocessing4j.internal.wire.ResultReply;
+import org.multiprocessing4j.internal.wire.StartedReply;
+import org.multiprocessing4j.internal.wire.WireCodec;
+import org.multiprocessing4j.testkit.BrokerTest;
+import org.multiprocessing4j.testkit.TestBroker;
+import org.multiprocessing4j.worker.WorkerConfig;
+import org.multiprocessing4j.worker.seed.SeedTasks;
+
+/** The worker against the wire contract: a real broker, a worker in this JVM, a producer in plain amqp-client. */
+@BrokerTest
+class WorkerEngineTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static WorkerEngine worker;
+    private static RawProducer producer;
+
+    @BeforeAll
+    static void start(TestBroker broker) throws Exception {
+        producer = new RawProducer(broker);
+        WorkerConfig config = WorkerConfig.defaults(BrokerSettings.defaults().withUri(broker.uri())
+                        .withNamespace(broker.namespace()))
+                .withName("engine-test").withConcurrency(2);
+        worker = WorkerEngine.start(config, TaskCatalog.of(new SeedTasks()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        worker.stop();
+        producer.close();
+    }
+
+    @Test
+    void aJobSendsStartedThenItsLinesThenItsResult() throws Exception {
+        String id = producer.submit("run_proc", List.of("林一", 18));
+        List<Reply> replies = producer.awaitResult(id, WAIT);
+        StartedReply started = assertInstanceOf(StartedReply.class, replies.get(0));
+        assertEquals(ProcessHandle.current().pid(), started.worker().pid()); // in-process worker here
+        assertEquals(1, started.attempt());
+        List<String> lines = replies.stream().filter(OutputReply.class::isInstance).map(r -> ((OutputReply) r).line()).toList();
+        assertEquals(5, lines.size());
+        assertEquals("子进程运行中,name=林一,age=18,kwargs={}", lines.get(0));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), replies.stream().filter(OutputReply.class::isInstance)
+                .map(r -> ((OutputReply) r).seq()).toList());
+        ResultReply result = assertInstanceOf(ResultReply.class, replies.get(replies.size() - 1));
+        assertEquals(ResultReply.Outcome.OK, result.outcome());
+    }
+
+    @Test
+    void aResultIsTheTasksReturnValue() throws Exception {
+        ResultReply result = result(producer.awaitResult(producer.submit("square", List.of(7)), WAIT));
+        assertEquals(49, result.value().asInt());
+    }
+
+    @Test
+    void anUnknownTaskIsAnsweredAtOnceAndDeadLetteredNotRequeued() throws Exception {
+        int deadBefore = producer.messageCount(producer.topology().deadLettersQueue());
+        long started = System.nanoTime();
+        ResultReply result = result(producer.awaitResult(producer.submit("no_such_task", List.of()), WAIT));
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(ResultReply.Outcome.ERROR, result.outcome());
+        assertEquals(UnknownTaskException.class.getName(), result.error().type());
+        assertTrue(result.error().message().contains("no task named 'no_such_task'"), result.error().message());
+        System.out.println("unknown task answered in " + elapsedMs + " ms");
+        awaitCount(producer.topology().deadLettersQueue(), deadBefore + 1);
+    }
+
+    @Test
+    void aJobThatIsNotJsonIsAnsweredAndDeadLettered() throws Exception {
+        String id = "not-json-job";
+        int deadBefore = producer.messageCount(producer.topology().deadLettersQueue());
+        producer.publishRaw(id, "{this is not json".getBytes(StandardCharsets.UTF_8));
+        ResultReply result = result(producer.awaitResult(id, WAIT));
+        assertEquals(EncodingException.class.getName(), result.error().type());
+        awaitCount(producer.topology().deadLettersQueue(), deadBefore + 1);
+    }
+
+    @Test
+    void wrongArgumentsFailTheTaskWithPythonsWords() throws Exception {
+        ResultReply result = result(producer.awaitResult(producer.submit("func", List.of()), WAIT));
+        assertEquals(BadArgumentsException.class.getName(), result.error().type());
+        assertEquals("func() missing 1 required positional argument: 'msg'", result.error().message());
+        result = result(producer.awaitResult(producer.submit("worker", List.of("soon")), WAIT));
+        assertEquals("worker() argument 'interval' must be a number, got str", result.error().message());
+    }
+
+    @Test
+    void aJobCancelledBeforeItStartsNeverRuns() throws Exception {
+        String id = UUID.randomUUID().toString();
+        producer.cancel(id, CancelMessage.Signal.TERMINATE);
+        Thread.sleep(500); // the worker reads the stream continuously; give it the cancellation first
+        JobMessage job = JobMessage.call(id, "func", WireCodec.toJsonList(List.of("never")), Map.of(), null, 0);
+        producer.publishRaw(id, WireCodec.encode(job));
+        List<Reply> replies = producer.awaitResult(id, WAIT);
+        assertEquals(1, replies.size(), "no start, no output: " + replies);
+        assertEquals(ResultReply.Outcome.TERMINATED, result(replies).outcome());
+    }
+
+    @Test
+    void aRunningJobIsInterruptedByTerminateAndTheSlotFreesAtOnce() throws Exception {
+        String id = producer.submit("sleep", List.of(60));
+        assertInstanceOf(StartedReply.class, producer.awaitNext(id, WAIT));
+        long requested = System.nanoTime();
+        producer.cancel(id, CancelMessage.Signal.TERMINATE);
+        ResultReply result = result(producer.awaitResult(id, WAIT));
+        long tookMs = (System.nanoTime() - requested) / 1_000_000;
+        assertEquals(ResultReply.Outcome.TERMINATED, result.outcome());
+        assertTrue(tookMs < 10_000, "terminate took " + tookMs + " ms");
+        System.out.println("terminate of a running task answered in " + tookMs + " ms");
+        assertEquals(ResultReply.Outcome.OK, result(producer.awaitResult(producer.submit("noop", List.of()), WAIT)).outcome());
+    }
+
+    private static ResultReply result(List<Reply> replies) {
+        return assertInstanceOf(ResultReply.class, replies.get(replies.size() - 1));
+    }
+
+    private static void awaitCount(String queue, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        int count = 0;
+        while (System.nanoTime() < deadline) {
+            count = producer.messageCount(queue);
+            if (count >= atLeast) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(queue + " holds " + count + " messages, expected at least " + atLeast);
+    }
+}
