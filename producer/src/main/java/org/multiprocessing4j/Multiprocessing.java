@@ -14,7 +14,6 @@ import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.internal.amqp.AmqpQueue;
 import org.multiprocessing4j.internal.amqp.Channels;
-import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.client.ClientCore;
 import org.multiprocessing4j.internal.client.WorkerPing;
 import org.multiprocessing4j.internal.wire.WorkerInfo;
@@ -49,6 +48,7 @@ public final class Multiprocessing implements AutoCloseable {
     private final List<RemoteProcess> processes = new CopyOnWriteArrayList<>();
     private final List<Pool> pools = new CopyOnWriteArrayList<>();
     private final List<RemoteQueue> queues = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
     private volatile boolean closed;
 
@@ -75,8 +75,6 @@ public final class Multiprocessing implements AutoCloseable {
         private BrokerSettings settings;
         private OutputSink output = OutputSink.printTo(System.out);
         private Consumer<String> errorOutput = System.err::println;
-        private String replyQueueId;
-        private Duration replyQueueExpiry = Topology.REPLY_QUEUE_EXPIRES;
 
         private Builder() {
         }
@@ -98,19 +96,9 @@ public final class Multiprocessing implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Use a reply queue with this id and expiry instead of a fresh one. A detached process uses
-         * its own id, so a later producer with the same id collects its output and result.
-         */
-        public Builder replyQueue(String id, Duration expiry) {
-            this.replyQueueId = id;
-            this.replyQueueExpiry = expiry;
-            return this;
-        }
-
         public Multiprocessing connect() {
             BrokerSettings effective = settings != null ? settings : BrokerSettings.fromEnvironment();
-            return new Multiprocessing(ClientCore.connect(effective, output, replyQueueId, replyQueueExpiry), errorOutput);
+            return new Multiprocessing(ClientCore.connect(effective, output, ClientCore.ReplyQueueSpec.fresh()), errorOutput);
         }
     }
 
@@ -280,6 +268,30 @@ public final class Multiprocessing implements AutoCloseable {
             closed = true;
             queues.forEach(RemoteQueue::close);
             core.close();
+            onClose.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code action} once this client has closed. */
+    public void onClose(Runnable action) {
+        onClose.add(action);
+    }
+
+    /**
+     * Stops everything started through this client that has not finished: terminates every live
+     * process and terminates every pool. For emergencies (Ctrl-C); Python does this to its
+     * children when the parent is interrupted.
+     */
+    public void terminateAll() {
+        for (RemoteProcess process : processes) {
+            if (process.isAlive()) {
+                process.terminate();
+            }
+        }
+        for (Pool pool : pools) {
+            if (!pool.idle()) {
+                pool.terminate();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.TaskTimeoutException;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -14,8 +15,40 @@ public final class CliSupport {
 
     /** A client for the broker the command line names; failed processes report on the command's stderr. */
     public static Multiprocessing connect(CommandSpec spec, OutputSink output) {
-        BrokerOptions broker = ((ProducerMain) spec.root().userObject()).broker;
-        return broker.connect(output, spec.commandLine().getErr());
+        return broker(spec).connect(output, spec.commandLine().getErr());
+    }
+
+    /** The broker settings the command line names. */
+    public static BrokerSettings settings(CommandSpec spec) {
+        return broker(spec).settings();
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM) stops the remote work too, as it stops a Python program's children:
+     * whatever this client started and has not finished is terminated on its workers.
+     */
+    public static void terminateOnInterrupt(Multiprocessing mp) {
+        Thread hook = new Thread(() -> {
+            try {
+                mp.terminateAll();
+            } catch (RuntimeException e) {
+                // the JVM is going down; the broker's stream keeps what was sent
+            }
+        }, "mp4j-terminate-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        mp.onClose(() -> removeHook(hook));
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+    }
+
+    private static BrokerOptions broker(CommandSpec spec) {
+        return ((ProducerMain) spec.root().userObject()).broker;
     }
 
     /** Waits until at least {@code count} workers answer a ping; says so on {@code err} while it waits. */

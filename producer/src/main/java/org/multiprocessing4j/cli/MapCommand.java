@@ -76,6 +76,7 @@ final class MapCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         OutputSink sink = quiet ? OutputSink.discard() : CliSupport.taskOutput(out, verbose);
         try (Multiprocessing mp = CliSupport.connect(spec, sink)) {
+            CliSupport.terminateOnInterrupt(mp);
             Pool pool = processes == 0 ? mp.pool() : mp.pool(processes);
             if (star) {
                 for (Object result : pool.starmap(task, argumentLists(values), chunksize)) {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 MapCommand.class,
                 WorkersCommand.class,
                 StatusCommand.class,
+                ProcessCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ProducerMain implements Runnable {

@@ -48,6 +48,7 @@ final class SubmitCommand implements Callable<Integer> {
         Call call = Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings));
         PrintWriter out = spec.commandLine().getOut();
         try (Multiprocessing mp = CliSupport.connect(spec, CliSupport.taskOutput(out, verbose))) {
+            CliSupport.terminateOnInterrupt(mp);
             AsyncResult<Object> result = mp.pool().applyAsync(call);
             Object value = timeoutSeconds == null ? result.get() : result.get(seconds(timeoutSeconds));
             if (value != null) {

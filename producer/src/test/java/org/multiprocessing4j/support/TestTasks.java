@@ -21,6 +21,17 @@ public final class TestTasks implements TaskProvider {
             System.out.println("end " + call.string("label"));
             return call.string("label");
         });
+        // Ignores interrupts (a task that never checks): only kill() or abandonment frees its slot.
+        tasks.task("stubborn", Signature.of("seconds"), call -> {
+            System.out.println("stubborn start");
+            long until = System.nanoTime() + Math.round(call.number("seconds") * 1e9);
+            while (System.nanoTime() < until) {
+                Thread.interrupted(); // swallow it
+                Thread.onSpinWait();
+            }
+            System.out.println("stubborn end");
+            return null;
+        });
         // Dies with its worker, every time: a poison task.
         tasks.task("crash_worker", Signature.of(), call -> {
             System.out.println("about to take the worker down");

@@ -80,6 +80,7 @@ public final class ExamplesCommand implements Runnable {
                 OutputSink sink = CliSupport.taskOutput(out, verbose);
                 // One client per example: closing it is the end of that Python program, which waits for its children.
                 try (Multiprocessing mp = CliSupport.connect(spec, sink)) {
+                    CliSupport.terminateOnInterrupt(mp);
                     example.run(mp, out);
                     out.flush();
                 }

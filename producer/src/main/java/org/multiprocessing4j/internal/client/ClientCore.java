@@ -33,9 +33,11 @@ public final class ClientCore implements AutoCloseable {
     private final ConfirmingPublisher publisher;
     private final JobPublisher jobs;
     private final ReplyRouter router;
+    private final boolean keepReplyQueue;
 
     private ClientCore(BrokerSettings settings, Connection connection, Topology topology, String clientId,
-                       String replyQueue, ConfirmingPublisher publisher, ReplyRouter router) {
+                       String replyQueue, ConfirmingPublisher publisher, ReplyRouter router, boolean keepReplyQueue) {
+        this.keepReplyQueue = keepReplyQueue;
         this.settings = settings;
         this.connection = connection;
         this.topology = topology;
@@ -46,35 +48,54 @@ public final class ClientCore implements AutoCloseable {
         this.router = router;
     }
 
-    /**
-     * @param clientId        names the reply queue; null for a fresh one. A detached process uses a
-     *                        known id so that another producer can collect its replies later.
-     * @param replyExpiry     how long the reply queue outlives its last consumer
-     */
-    public static ClientCore connect(BrokerSettings settings, OutputSink sink, String clientId, Duration replyExpiry) {
+    /** Which reply queue a client consumes, how long it outlives its consumer, and whether close() removes it. */
+    public record ReplyQueueSpec(String id, Duration expiry, boolean keepOnClose) {
+        /** A producer's own reply queue: removed when the producer closes cleanly, expires if it crashes. */
+        public static ReplyQueueSpec fresh() {
+            return new ReplyQueueSpec(newClientId(), Topology.REPLY_QUEUE_EXPIRES, false);
+        }
+
+        /** A detached process's reply queue, named after its job: kept until someone collects the result. */
+        public static ReplyQueueSpec detached(String jobId) {
+            return new ReplyQueueSpec(jobId, Topology.DETACHED_REPLY_QUEUE_EXPIRES, true);
+        }
+    }
+
+    public static ClientCore connect(BrokerSettings settings, OutputSink sink, ReplyQueueSpec reply) {
         Topology topology = new Topology(settings.namespace());
-        String id = clientId != null ? clientId : newClientId();
-        Connection connection = Connector.connect(settings, "producer " + id);
+        Connection connection = Connector.connect(settings, "producer " + reply.id());
         try {
-            String replyQueue = topology.replyQueue(id);
-            Channels.withTemporaryChannel(connection, channel -> {
-                topology.declareJobs(channel);
-                topology.declareCancellations(channel);
-                topology.declareControl(channel);
-                topology.declareReplyQueue(channel, replyQueue, replyExpiry);
-                return null;
-            });
+            String replyQueue = topology.replyQueue(reply.id());
+            declare(connection, topology, replyQueue, reply.expiry());
             ReplyRouter router = new ReplyRouter(connection, replyQueue, sink);
-            return new ClientCore(settings, connection, topology, id, replyQueue,
-                    new ConfirmingPublisher(connection, settings.maxMessageSize()), router);
+            return new ClientCore(settings, connection, topology, reply.id(), replyQueue,
+                    new ConfirmingPublisher(connection, settings.maxMessageSize()), router, reply.keepOnClose());
         } catch (IOException | RuntimeException e) {
             closeQuietly(connection);
-            if (Channels.replyCode(e) == 406) {
-                throw new MpException("the broker's queues for namespace '" + settings.namespace()
-                        + "' were declared with other settings: " + Channels.replyText(e), e);
-            }
-            throw new MpException("could not set up the producer: " + e.getMessage(), e);
+            throw setupFailure(settings, e);
         }
+    }
+
+    /** Declares what a producer uses: the jobs path, cancellations, control, and its reply queue. */
+    static void declare(Connection connection, Topology topology, String replyQueue, Duration expiry) throws IOException {
+        Channels.withTemporaryChannel(connection, channel -> {
+            topology.declareJobs(channel);
+            topology.declareCancellations(channel);
+            topology.declareControl(channel);
+            topology.declareReplyQueue(channel, replyQueue, expiry);
+            return null;
+        });
+    }
+
+    static MpException setupFailure(BrokerSettings settings, Exception e) {
+        if (e instanceof MpException mp && !(e.getCause() instanceof IOException)) {
+            return mp;
+        }
+        if (Channels.replyCode(e) == 406) {
+            return new MpException("the broker's queues for namespace '" + settings.namespace()
+                    + "' were declared with other settings: " + Channels.replyText(e), e);
+        }
+        return new MpException("could not set up the producer: " + e.getMessage(), e);
     }
 
     public static String newClientId() {
@@ -87,8 +108,7 @@ public final class ClientCore implements AutoCloseable {
 
     /** Registers the job, then publishes it; the handle's result completes with the first result reply. */
     public JobHandle submit(JobMessage job, String processName) {
-        JobHandle handle = new JobHandle(job.id(), job.task(), processName);
-        router.register(handle);
+        JobHandle handle = follow(job.id(), job.task(), processName);
         jobs.publish(job).whenComplete((ok, failure) -> {
             if (failure != null) {
                 router.unregister(job.id());
@@ -96,6 +116,13 @@ public final class ClientCore implements AutoCloseable {
                         ? failure.getCause() : failure);
             }
         });
+        return handle;
+    }
+
+    /** Waits for the replies of a job published earlier (a detached process) without publishing anything. */
+    public JobHandle follow(String jobId, String task, String processName) {
+        JobHandle handle = new JobHandle(jobId, task, processName);
+        router.register(handle);
         return handle;
     }
 
@@ -134,14 +161,27 @@ public final class ClientCore implements AutoCloseable {
         return router;
     }
 
+    /** Removes this client's reply queue now (a detached process's, once its result was collected). */
+    public void deleteReplyQueue() {
+        try {
+            Channels.withTemporaryChannel(connection, channel -> channel.queueDelete(replyQueue));
+        } catch (IOException | RuntimeException e) {
+            // it expires on its own
+        }
+    }
+
+    /** Fails whatever still waits, removes the reply queue (unless it must outlive us), disconnects. */
     @Override
     public void close() {
         router.close();
         publisher.close();
+        if (!keepReplyQueue && connection.isOpen()) {
+            deleteReplyQueue();
+        }
         closeQuietly(connection);
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         try {
             if (connection.isOpen()) {
                 connection.close(5_000);

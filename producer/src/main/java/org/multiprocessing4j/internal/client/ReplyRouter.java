@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.client;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
@@ -51,7 +52,11 @@ public final class ReplyRouter implements AutoCloseable {
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                     throws IOException {
                 route(properties, body);
-                getChannel().basicAck(envelope.getDeliveryTag(), false);
+                try {
+                    getChannel().basicAck(envelope.getDeliveryTag(), false);
+                } catch (AlreadyClosedException closing) {
+                    // closed while this reply was in flight: nobody waits for it any more
+                }
             }
         });
     }
