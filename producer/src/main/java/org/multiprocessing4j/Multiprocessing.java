@@ -98,7 +98,8 @@ public final class Multiprocessing implements AutoCloseable {
 
         public Multiprocessing connect() {
             BrokerSettings effective = settings != null ? settings : BrokerSettings.fromEnvironment();
-            return new Multiprocessing(ClientCore.connect(effective, output, ClientCore.ReplyQueueSpec.fresh()), errorOutput);
+            return new Multiprocessing(ClientCore.connect(effective, output, ClientCore.ReplyQueueSpec.fresh()).startConsuming(),
+                    errorOutput);
         }
     }
 

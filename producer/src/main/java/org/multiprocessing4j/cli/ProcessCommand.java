@@ -190,9 +190,10 @@ final class ProcessCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             OutputSink sink = CliSupport.taskOutput(out, verbose);
-            ClientCore core = DetachedProcesses.attach(CliSupport.settings(spec), sink, id);
+            DetachedProcesses.Attached attached = DetachedProcesses.attach(CliSupport.settings(spec), sink, id);
+            ClientCore core = attached.core();
             try {
-                JobHandle handle = core.follow(id, "process", null);
+                JobHandle handle = attached.handle();
                 ResultReply result;
                 try {
                     result = timeoutSeconds == null ? handle.result().get()

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.internal.amqp.AmqpQueue;
 import org.multiprocessing4j.internal.amqp.Channels;
@@ -61,6 +62,7 @@ public final class ClientCore implements AutoCloseable {
         }
     }
 
+    /** Connects and declares; call {@link #startConsuming()} (after following any earlier job) to receive replies. */
     public static ClientCore connect(BrokerSettings settings, OutputSink sink, ReplyQueueSpec reply) {
         Topology topology = new Topology(settings.namespace());
         Connection connection = Connector.connect(settings, "producer " + reply.id());
@@ -117,6 +119,16 @@ public final class ClientCore implements AutoCloseable {
             }
         });
         return handle;
+    }
+
+    public ClientCore startConsuming() {
+        try {
+            router.start();
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new ConnectionLostException("could not consume the reply queue " + replyQueue + ": " + e.getMessage(), e);
+        }
     }
 
     /** Waits for the replies of a job published earlier (a detached process) without publishing anything. */

@@ -91,14 +91,23 @@ public final class DetachedProcesses {
         }
     }
 
-    /** A client consuming the detached process's reply queue; it keeps the queue: delete it once the result is in. */
-    public static ClientCore attach(BrokerSettings settings, OutputSink sink, String jobId) {
+    /** A client consuming a detached process's replies, and the handle its result arrives on. */
+    public record Attached(ClientCore core, JobHandle handle) {
+    }
+
+    /**
+     * Consumes the detached process's reply queue, the job followed before the first reply can
+     * arrive. The queue stays when the client closes: delete it once the result is in.
+     */
+    public static Attached attach(BrokerSettings settings, OutputSink sink, String jobId) {
         ClientCore.ReplyQueueSpec detached = ClientCore.ReplyQueueSpec.detached(jobId);
         if (!exists(settings, jobId)) {
             throw new IllegalArgumentException("no detached process '" + jobId + "' (never started with --detach, "
                     + "already collected, or expired after a day)");
         }
-        return ClientCore.connect(settings, sink, detached);
+        ClientCore core = ClientCore.connect(settings, sink, detached);
+        JobHandle handle = core.follow(jobId, "process", null);
+        return new Attached(core.startConsuming(), handle);
     }
 
     private static boolean exists(BrokerSettings settings, String jobId) {
@@ -121,7 +130,7 @@ public final class DetachedProcesses {
     public static void cancel(BrokerSettings settings, String jobId, CancelMessage.Signal signal,
                               Duration timeout) {
         ClientCore core = ClientCore.connect(settings, OutputSink.discard(), ClientCore.ReplyQueueSpec.fresh());
-        try {
+        try { // no startConsuming(): this client expects no replies
             core.cancel(jobId, signal).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new ConnectionLostException("the broker did not take the cancellation of " + jobId, e);

@@ -42,11 +42,20 @@ public final class ReplyRouter implements AutoCloseable {
     private final OutputSink sink;
     private final AtomicLong duplicateResults = new AtomicLong();
     private final Channel channel;
+    private final String replyQueue;
 
     public ReplyRouter(Connection connection, String replyQueue, OutputSink sink) throws IOException {
         this.sink = sink;
+        this.replyQueue = replyQueue;
         this.channel = connection.createChannel();
         channel.basicQos(PREFETCH);
+    }
+
+    /**
+     * Starts consuming. Separate from construction so that a client collecting replies published
+     * earlier (a detached process) registers its job first: a reply for a job nobody waits for is dropped.
+     */
+    public void start() throws IOException {
         channel.basicConsume(replyQueue, false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
