@@ -12,7 +12,7 @@
  *   <li>{@link org.multiprocessing4j.errors.UnknownTaskException}: no worker has a task of that name;</li>
  *   <li>{@link org.multiprocessing4j.errors.TaskTimeoutException}: a wait ran out of time (the task keeps running);</li>
  *   <li>{@link org.multiprocessing4j.errors.TerminatedException}: the task was terminated before it finished;</li>
- *   <li>{@link org.multiprocessing4j.errors.QueueFullException} / {@link org.multiprocessing4j.errors.QueueEmptyException}: Python's {@code queue.Full} / {@code queue.Empty};</li>
+ *   <li>{@link org.multiprocessing4j.errors.QueueFullException} / {@link org.multiprocessing4j.errors.QueueEmptyException}: Python's {@code queue.Full} / {@code queue.Empty}; {@link org.multiprocessing4j.errors.QueueNotFoundException}: no such queue;</li>
  *   <li>{@link org.multiprocessing4j.errors.PayloadTooLargeException} / {@link org.multiprocessing4j.errors.EncodingException}: a value cannot travel.</li>
  * </ul>
  */

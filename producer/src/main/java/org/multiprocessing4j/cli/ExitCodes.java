@@ -6,6 +6,7 @@ import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.errors.PayloadTooLargeException;
 import org.multiprocessing4j.errors.QueueEmptyException;
 import org.multiprocessing4j.errors.QueueFullException;
+import org.multiprocessing4j.errors.QueueNotFoundException;
 import org.multiprocessing4j.errors.RemoteTaskException;
 import org.multiprocessing4j.errors.TaskTimeoutException;
 import org.multiprocessing4j.errors.TerminatedException;
@@ -16,7 +17,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The task (or process) failed on its worker. */
     public static final int TASK_FAILED = 1;
-    /** Bad command line: unknown option, bad value, malformed JSON argument. */
+    /** Bad command line: unknown option, bad value, malformed JSON argument, no such queue. */
     public static final int USAGE = 2;
     /** No broker reachable, or the link was lost. */
     public static final int BROKER_UNAVAILABLE = 3;
@@ -58,7 +59,7 @@ public final class ExitCodes {
         if (e instanceof EncodingException || e instanceof PayloadTooLargeException) {
             return BAD_VALUE;
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException) {
             return USAGE;
         }
         return INTERNAL;

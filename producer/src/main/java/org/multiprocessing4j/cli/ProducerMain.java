@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 WorkersCommand.class,
                 StatusCommand.class,
                 ProcessCommand.class,
+                QueueCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ProducerMain implements Runnable {

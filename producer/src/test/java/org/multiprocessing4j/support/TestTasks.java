@@ -1,5 +1,8 @@
 package org.multiprocessing4j.support;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.task.Signature;
 import org.multiprocessing4j.task.TaskProvider;
 import org.multiprocessing4j.task.TaskRegistry;
@@ -31,6 +34,30 @@ public final class TestTasks implements TaskProvider {
             }
             System.out.println("stubborn end");
             return null;
+        });
+        // Queue traffic: put a range of numbers; read until "STOP" and hand over what was read.
+        tasks.task("put_range", Signature.of("q", "start", "count"), call -> {
+            RemoteQueue q = call.queue("q");
+            long start = call.integer("start");
+            for (long i = start; i < start + call.integer("count"); i++) {
+                q.put(i);
+            }
+            return null;
+        });
+        tasks.task("collect", Signature.of("q", "out"), call -> {
+            RemoteQueue q = call.queue("q");
+            List<Object> items = new ArrayList<>();
+            for (Object item = q.get(); !"STOP".equals(item); item = q.get()) {
+                items.add(item);
+            }
+            call.queue("out").put(items);
+            return items.size();
+        });
+        tasks.task("take_one", Signature.of("q", "out"), call -> {
+            System.out.println("waiting for an item");
+            Object item = call.queue("q").get();
+            call.queue("out").put(item);
+            return item;
         });
         // Dies with its worker, every time: a poison task.
         tasks.task("crash_worker", Signature.of(), call -> {

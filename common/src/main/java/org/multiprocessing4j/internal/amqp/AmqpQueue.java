@@ -27,6 +27,7 @@ import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.errors.QueueEmptyException;
 import org.multiprocessing4j.errors.QueueFullException;
+import org.multiprocessing4j.errors.QueueNotFoundException;
 import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.QueueRef;
 import org.multiprocessing4j.internal.wire.WireCodec;
@@ -132,7 +133,7 @@ public final class AmqpQueue implements RemoteQueue {
                     throw asMpException(e.getCause());
                 }
                 if (rejected.unroutable()) {
-                    throw new MpException("queue '" + name + "' does not exist any more (was it deleted?)");
+                    throw new QueueNotFoundException("queue '" + name + "' does not exist any more (was it deleted?)");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -216,7 +217,7 @@ public final class AmqpQueue implements RemoteQueue {
                 throw new QueueEmptyException("queue '" + name + "' stayed empty for " + describe(timeout));
             }
             if (item == Item.CANCELLED) {
-                throw new MpException("queue '" + name + "' was deleted while waiting on it");
+                throw new QueueNotFoundException("queue '" + name + "' was deleted while waiting on it");
             }
             return handOver(channel, item.deliveryTag, item.body);
         }
@@ -314,7 +315,7 @@ public final class AmqpQueue implements RemoteQueue {
             } catch (IOException | AlreadyClosedException e) {
                 adminChannel = null;
                 if (Channels.replyCode(e) == 404) {
-                    throw new MpException("queue '" + name + "' does not exist (was it deleted?)");
+                    throw new QueueNotFoundException("queue '" + name + "' does not exist (was it deleted?)");
                 }
                 throw failure("read the size of", e);
             }
@@ -403,7 +404,7 @@ public final class AmqpQueue implements RemoteQueue {
             Channels.withTemporaryChannel(connection, ch -> ch.queueDeclarePassive(topology.userQueue(name)));
         } catch (IOException e) {
             if (Channels.replyCode(e) == 404) {
-                throw new MpException("no queue named '" + name + "' (create it first)");
+                throw new QueueNotFoundException("no queue named '" + name + "' (create it first)");
             }
             throw new ConnectionLostException("could not open queue '" + name + "': " + e.getMessage(), e);
         }

@@ -120,6 +120,7 @@ public final class WireCodec {
         if (value == null) {
             return NullNode.getInstance();
         }
+        JsonValues.check(value);
         try {
             return MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {

@@ -62,9 +62,25 @@ class WireCodecTest {
     }
 
     @Test
-    void aValueThatCannotBeJsonFailsAtEncodingWithItsType() {
+    void aValueThatCannotBeJsonFailsAtEncodingWithItsTypeAndPlace() {
         EncodingException e = assertThrows(EncodingException.class, () -> WireCodec.toJson(new Object()));
         assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
+        e = assertThrows(EncodingException.class, () -> WireCodec.toJson(Map.of("worker", List.of(1, new Thread()))));
+        assertEquals("cannot send value[\"worker\"][1] of type java.lang.Thread: arguments, results and queue items are "
+                + "JSON values: strings, numbers, booleans, null, lists, maps with string keys, records of these, and queues",
+                e.getMessage());
+        assertThrows(EncodingException.class, () -> WireCodec.toJson(Map.of(1, "non-string key")));
+        List<Object> cycle = new java.util.ArrayList<>();
+        cycle.add(cycle);
+        assertThrows(EncodingException.class, () -> WireCodec.toJson(cycle));
+    }
+
+    record Point(int x, List<String> tags) {
+    }
+
+    @Test
+    void recordsTravelAsObjects() {
+        assertEquals(Map.of("x", 1, "tags", List.of("a")), WireCodec.toJava(WireCodec.toJson(new Point(1, List.of("a"))), null));
     }
 
     private static byte[] bytes(String text) {
