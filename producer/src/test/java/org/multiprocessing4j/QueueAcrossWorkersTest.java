@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.support.Cluster;
 import org.multiprocessing4j.testkit.BrokerTest;
-import org.multiprocessing4j.testkit.JvmProcess;
+import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
 
 /** A bounded Queue shared by processes on different workers, under load and when a reader dies. */
@@ -82,7 +82,7 @@ class QueueAcrossWorkersTest {
         try (Multiprocessing mp = cluster.connect(); Cluster lone = new Cluster(broker)) {
             RemoteQueue q = mp.queue("crash-" + System.nanoTime(), 0);
             RemoteQueue out = mp.queue();
-            JvmProcess readerWorker = lone.startOne("reader", 1, List.of());
+            ChildProcess readerWorker = lone.startOne("reader", 1, List.of());
             RemoteProcess reader = mp.process("take_one", q, out);
             // Only the lone worker may take it: the others are busy with sleepers for the duration.
             List<RemoteProcess> sleepers = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.connection.BrokerSettings;
-import org.multiprocessing4j.testkit.JvmProcess;
+import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
 
 /**
@@ -19,7 +19,7 @@ import org.multiprocessing4j.testkit.TestBroker;
 public final class Cluster implements AutoCloseable {
     private static final String WORKER_MAIN = "org.multiprocessing4j.worker.WorkerMain";
     private final TestBroker broker;
-    private final List<JvmProcess> workers = new ArrayList<>();
+    private final List<ChildProcess> workers = new ArrayList<>();
 
     public Cluster(TestBroker broker) {
         this.broker = broker;
@@ -27,7 +27,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts workers and waits until each is ready (subscribed). */
     public Cluster start(int count, int concurrency) {
-        List<JvmProcess> started = new ArrayList<>();
+        List<ChildProcess> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             started.add(launch("w" + (workers.size() + started.size() + 1), concurrency, List.of()));
         }
@@ -37,33 +37,33 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Starts one more worker with extra options (e.g. --shutdown-timeout) and waits until it is ready. */
-    public JvmProcess startOne(String name, int concurrency, List<String> extraArgs) {
-        JvmProcess worker = launch(name, concurrency, extraArgs);
+    public ChildProcess startOne(String name, int concurrency, List<String> extraArgs) {
+        ChildProcess worker = launch(name, concurrency, extraArgs);
         awaitReady(worker);
         workers.add(worker);
         return worker;
     }
 
-    private JvmProcess launch(String name, int concurrency, List<String> extraArgs) {
+    private ChildProcess launch(String name, int concurrency, List<String> extraArgs) {
         List<String> args = new ArrayList<>(List.of("--uri", broker.uri(), "--namespace", broker.namespace(),
                 "--concurrency", String.valueOf(concurrency), "--name", name, "--heartbeat", "2"));
         args.addAll(extraArgs);
         // The producer's logging config (warnings only) is on this classpath too: ask for the worker's info lines.
-        return JvmProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), WORKER_MAIN, args, Map.of());
+        return ChildProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), WORKER_MAIN, args, Map.of());
     }
 
-    private static void awaitReady(JvmProcess worker) {
+    private static void awaitReady(ChildProcess worker) {
         if (!worker.awaitLine(line -> line.contains(" ready: "), Duration.ofSeconds(30))) {
             throw new IllegalStateException("worker did not become ready:\n" + worker.describe());
         }
     }
 
-    public List<JvmProcess> workers() {
+    public List<ChildProcess> workers() {
         return List.copyOf(workers);
     }
 
     public Set<Long> pids() {
-        return workers.stream().map(JvmProcess::pid).collect(Collectors.toSet());
+        return workers.stream().map(ChildProcess::pid).collect(Collectors.toSet());
     }
 
     public BrokerSettings settings() {
@@ -82,8 +82,8 @@ public final class Cluster implements AutoCloseable {
     /** Graceful stop (SIGTERM) of every worker, then kill -9 whatever did not exit. */
     @Override
     public void close() {
-        workers.forEach(JvmProcess::sigterm);
-        for (JvmProcess worker : workers) {
+        workers.forEach(ChildProcess::sigterm);
+        for (ChildProcess worker : workers) {
             if (worker.awaitExit(Duration.ofSeconds(20)) == null) {
                 worker.kill9();
             }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A Java program started as a separate OS process with this JVM's classpath: a real worker or
- * producer, with its own pid, that a test can SIGTERM or kill -9. Its output is collected line by
+ * A program started as a separate OS process (a worker or producer JVM with this classpath, a
+ * shipped jar, or a script), with its own pid, that a test can SIGTERM or kill -9. Its output is collected line by
  * line. Every process still alive when the test JVM exits is killed.
  */
-public final class JvmProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -32,25 +34,25 @@ public final class JvmProcess implements AutoCloseable {
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
     private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final List<Thread> pumps = new CopyOnWriteArrayList<>();
 
-    private JvmProcess(String name, Process process) {
+    private ChildProcess(String name, Process process) {
         this.name = name;
         this.process = process;
         LIVE.add(process);
-        pump(process.getInputStream(), stdout, name + "-out");
-        pump(process.getErrorStream(), stderr, name + "-err");
+        pumps.add(pump(process.getInputStream(), stdout, name + "-out"));
+        pumps.add(pump(process.getErrorStream(), stderr, name + "-err"));
     }
 
-    public static JvmProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
+    public static ChildProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
         return start(name, List.of(), mainClass, args, env);
     }
 
     /** @param jvmArgs extra JVM options, e.g. {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info} */
-    public static JvmProcess start(String name, List<String> jvmArgs, String mainClass, List<String> args,
+    public static ChildProcess start(String name, List<String> jvmArgs, String mainClass, List<String> args,
                                    Map<String, String> env) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java"));
+        command.add(javaExecutable());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
@@ -60,13 +62,34 @@ public final class JvmProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
+        return launch(name, command, env);
+    }
+
+    /** Runs a shipped runnable jar, the way scripts/worker does. */
+    public static ChildProcess startJar(String name, Path jar, List<String> args, Map<String, String> env) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (scripts/build, or mvn verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        command.addAll(args);
+        return launch(name, command, env);
+    }
+
+    /** Any command (a script, for instance), with the same output capture and clean-up. */
+    public static ChildProcess launch(String name, List<String> command, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         try {
-            return new JvmProcess(name, builder.start());
+            return new ChildProcess(name, builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
 
     public String name() {
@@ -105,14 +128,27 @@ public final class JvmProcess implements AutoCloseable {
         return false;
     }
 
-    /** SIGTERM, what docker compose and systemd send. */
+    /**
+     * SIGTERM, what docker compose and systemd send. Through the process handle: Process.destroy()
+     * would also close our ends of its pipes, and lose what it prints while it shuts down.
+     */
     public void sigterm() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is handed back by the process itself. */
     public void kill9() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
+    }
+
+    /** True while the process runs: a zombie (dead, not yet reaped by its parent) counts as stopped. */
+    public static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false; // gone
+        }
     }
 
     /** Waits for the exit code, or returns null if still running after the timeout. */
@@ -120,7 +156,9 @@ public final class JvmProcess implements AutoCloseable {
         try {
             if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 LIVE.remove(process);
-                sleep(50);
+                for (Thread pump : pumps) {
+                    pump.join(5_000); // until its last line is read (EOF)
+                }
                 return process.exitValue();
             }
             return null;
@@ -149,7 +187,7 @@ public final class JvmProcess implements AutoCloseable {
         LIVE.remove(process);
     }
 
-    private static void pump(InputStream stream, List<String> sink, String threadName) {
+    private static Thread pump(InputStream stream, List<String> sink, String threadName) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
@@ -161,6 +199,7 @@ public final class JvmProcess implements AutoCloseable {
         }, threadName);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private static void sleep(long ms) {
