@@ -14,6 +14,7 @@ import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.internal.amqp.AmqpQueue;
 import org.multiprocessing4j.internal.amqp.Channels;
+import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.client.ClientCore;
 import org.multiprocessing4j.internal.client.WorkerPing;
 import org.multiprocessing4j.internal.wire.WorkerInfo;
@@ -75,6 +76,7 @@ public final class Multiprocessing implements AutoCloseable {
         private BrokerSettings settings;
         private OutputSink output = OutputSink.printTo(System.out);
         private Consumer<String> errorOutput = System.err::println;
+        private Duration replyQueueExpiry = Topology.REPLY_QUEUE_EXPIRES;
 
         private Builder() {
         }
@@ -96,9 +98,21 @@ public final class Multiprocessing implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long this producer's reply queue outlives the producer if it dies without closing
+         * (results for it then wait that long, and are dropped with the queue); default 1 h.
+         */
+        public Builder replyQueueExpiry(Duration expiry) {
+            if (expiry == null || expiry.toMillis() < 1000) {
+                throw new IllegalArgumentException("replyQueueExpiry must be at least 1 s, got " + expiry);
+            }
+            this.replyQueueExpiry = expiry;
+            return this;
+        }
+
         public Multiprocessing connect() {
             BrokerSettings effective = settings != null ? settings : BrokerSettings.fromEnvironment();
-            return new Multiprocessing(ClientCore.connect(effective, output, ClientCore.ReplyQueueSpec.fresh()).startConsuming(),
+            return new Multiprocessing(ClientCore.connect(effective, output, ClientCore.ReplyQueueSpec.fresh(replyQueueExpiry)).startConsuming(),
                     errorOutput);
         }
     }

@@ -2,6 +2,8 @@ package org.multiprocessing4j.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
  * @param recoveryInterval pause between reconnection attempts after a link was lost
  * @param namespace        prefix of every queue and exchange; clusters with different namespaces never see each other's work
  * @param maxMessageSize   largest message body sent; must not exceed the broker's {@code max_message_size}
+ * @param tlsCaFile        for {@code amqps://}: a PEM file of the CA certificates to trust, instead of the
+ *                         JVM's trust store; null for the JVM's
  */
 public record BrokerSettings(
         String uri,
@@ -29,7 +33,8 @@ public record BrokerSettings(
         Duration heartbeat,
         Duration recoveryInterval,
         String namespace,
-        int maxMessageSize) {
+        int maxMessageSize,
+        Path tlsCaFile) {
 
     public static final String DEFAULT_URI = "amqp://guest:guest@localhost:5672/%2F";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(8);
@@ -43,6 +48,7 @@ public record BrokerSettings(
 
     public static final String ENV_URI = "AMQP_URI";
     public static final String ENV_NAMESPACE = "MP4J_NAMESPACE";
+    public static final String ENV_TLS_CA = "MP4J_TLS_CA";
 
     private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
@@ -59,12 +65,15 @@ public record BrokerSettings(
         if (maxMessageSize <= 0) {
             throw new IllegalArgumentException("maxMessageSize must be positive, got " + maxMessageSize);
         }
+        if (tlsCaFile != null && !Files.isReadable(tlsCaFile)) {
+            throw new IllegalArgumentException("TLS CA file " + tlsCaFile + " does not exist or cannot be read");
+        }
     }
 
     /** Defaults everywhere: {@value #DEFAULT_URI}, namespace {@value #DEFAULT_NAMESPACE}. */
     public static BrokerSettings defaults() {
         return new BrokerSettings(DEFAULT_URI, DEFAULT_CONNECT_TIMEOUT, DEFAULT_HEARTBEAT,
-                DEFAULT_RECOVERY_INTERVAL, DEFAULT_NAMESPACE, DEFAULT_MAX_MESSAGE_SIZE);
+                DEFAULT_RECOVERY_INTERVAL, DEFAULT_NAMESPACE, DEFAULT_MAX_MESSAGE_SIZE, null);
     }
 
     /** Defaults, overridden by {@code AMQP_URI} and {@code MP4J_NAMESPACE} where they are set. */
@@ -82,31 +91,39 @@ public record BrokerSettings(
         if (namespace != null && !namespace.isBlank()) {
             settings = settings.withNamespace(namespace.trim());
         }
+        String ca = env.get(ENV_TLS_CA);
+        if (ca != null && !ca.isBlank()) {
+            settings = settings.withTlsCaFile(Path.of(ca.trim()));
+        }
         return settings;
     }
 
     public BrokerSettings withUri(String uri) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
     public BrokerSettings withConnectTimeout(Duration connectTimeout) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
     public BrokerSettings withHeartbeat(Duration heartbeat) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
     public BrokerSettings withRecoveryInterval(Duration recoveryInterval) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
     public BrokerSettings withNamespace(String namespace) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
     public BrokerSettings withMaxMessageSize(int maxMessageSize) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+    }
+
+    public BrokerSettings withTlsCaFile(Path tlsCaFile) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
     /** The URI with its password replaced by {@code ***}: the only form that may appear in logs and errors. */
@@ -123,7 +140,7 @@ public record BrokerSettings(
     public String toString() {
         return "BrokerSettings[uri=" + maskedUri() + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout
                 + ", heartbeat=" + heartbeat + ", recoveryInterval=" + recoveryInterval
-                + ", maxMessageSize=" + maxMessageSize + "]";
+                + ", maxMessageSize=" + maxMessageSize + (tlsCaFile == null ? "" : ", tlsCaFile=" + tlsCaFile) + "]";
     }
 
     private static void validateUri(String uri) {

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
@@ -16,6 +17,10 @@ public final class BrokerOptions {
     @Option(names = "--namespace", paramLabel = "NS", scope = ScopeType.INHERIT, defaultValue = "${env:MP4J_NAMESPACE}",
             description = "Prefix of every queue and exchange; must match the workers' (env MP4J_NAMESPACE; default mp4j).")
     String namespace;
+
+    @Option(names = "--tls-ca", paramLabel = "PEM", scope = ScopeType.INHERIT, defaultValue = "${env:MP4J_TLS_CA}",
+            description = "For amqps://: CA certificates to trust, instead of the JVM's trust store (env MP4J_TLS_CA).")
+    String tlsCa;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", scope = ScopeType.INHERIT, defaultValue = "8",
             description = "How long to keep trying to reach the broker (default ${DEFAULT-VALUE}).")
@@ -35,6 +40,9 @@ public final class BrokerOptions {
         }
         if (namespace != null && !namespace.isBlank()) {
             settings = settings.withNamespace(namespace.trim());
+        }
+        if (tlsCa != null && !tlsCa.isBlank()) {
+            settings = settings.withTlsCaFile(Path.of(tlsCa.trim()));
         }
         return settings;
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.multiprocessing4j.testkit.BrokerTest;
 import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
@@ -25,8 +26,8 @@ class DemoScriptIT {
     private static final Pattern TASK_LINE = Pattern.compile("\\[worker-\\d+ pid (\\d+)] (.*)");
 
     @Test
-    void theDemoRunsEveryExampleOnItsWorkersAndLeavesNoProcessBehind(TestBroker broker) throws Exception {
-        Path runDir = Files.createTempDirectory("mp4j-demo");
+    void theDemoRunsEveryExampleOnItsWorkersAndLeavesNoProcessBehind(TestBroker broker, @TempDir Path runDir)
+            throws Exception {
         ChildProcess demo = ChildProcess.launch("demo", List.of(Shipped.script("demo").toString()), Map.of(
                 "AMQP_URI", broker.uri(), "MP4J_NAMESPACE", broker.namespace(), "MP4J_RUN_DIR", runDir.toString(),
                 "WORKERS", "3"));

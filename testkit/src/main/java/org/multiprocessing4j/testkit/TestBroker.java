@@ -61,6 +61,11 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /** The names of this namespace's queues on the broker (complete on a local broker, see below). */
+    public List<String> queues() {
+        return listNamespaceQueues();
+    }
+
     /** Deletes every queue and exchange of this namespace. */
     public void cleanUp() {
         List<String> queues = listNamespaceQueues();

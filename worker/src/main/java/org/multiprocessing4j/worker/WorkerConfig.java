@@ -18,12 +18,20 @@ import org.multiprocessing4j.connection.BrokerSettings;
  *                        they take. Tasks still running then are interrupted and handed back.
  * @param terminateGrace  how long a terminated task may take to end after its interrupt before
  *                        it is reported terminated anyway and its slot freed
+ * @param leaseAfter      a task running longer than this trades its delivery for a lease, so that
+ *                        the broker's consumer timeout (30 min by default) cannot close its channel and
+ *                        run it twice; must be below the broker's consumer_timeout
+ * @param leaseTtl        how long a leased job survives its worker: a dead worker's leased job runs
+ *                        again elsewhere after at most this long
  */
 public record WorkerConfig(BrokerSettings broker, String name, int concurrency, Duration shutdownTimeout,
-                           Duration terminateGrace) {
+                           Duration terminateGrace, Duration leaseAfter, Duration leaseTtl) {
 
     public static final int DEFAULT_CONCURRENCY = Runtime.getRuntime().availableProcessors();
     public static final Duration DEFAULT_TERMINATE_GRACE = Duration.ofSeconds(1);
+    /** A third of RabbitMQ's default consumer_timeout (30 min). */
+    public static final Duration DEFAULT_LEASE_AFTER = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(1);
     /** A worker usually starts alongside its broker (compose, systemd): give the broker time to come up. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,6 +49,12 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
         if (terminateGrace == null || terminateGrace.isNegative()) {
             throw new IllegalArgumentException("terminateGrace must be zero or positive");
         }
+        if (leaseAfter == null || leaseAfter.toMillis() < 100) {
+            throw new IllegalArgumentException("leaseAfter must be at least 100 ms, got " + leaseAfter);
+        }
+        if (leaseTtl == null || leaseTtl.toSeconds() < 3) {
+            throw new IllegalArgumentException("leaseTtl must be at least 3 s, got " + leaseTtl);
+        }
     }
 
     /** Defaults with the broker from {@code AMQP_URI} and a patient first connection. */
@@ -49,27 +63,32 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
     }
 
     public static WorkerConfig defaults(BrokerSettings broker) {
-        return new WorkerConfig(broker, defaultName(), DEFAULT_CONCURRENCY, null, DEFAULT_TERMINATE_GRACE);
+        return new WorkerConfig(broker, defaultName(), DEFAULT_CONCURRENCY, null, DEFAULT_TERMINATE_GRACE,
+                DEFAULT_LEASE_AFTER, DEFAULT_LEASE_TTL);
     }
 
     public WorkerConfig withName(String name) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
     }
 
     public WorkerConfig withConcurrency(int concurrency) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
     }
 
     public WorkerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
     }
 
     public WorkerConfig withTerminateGrace(Duration terminateGrace) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+    }
+
+    public WorkerConfig withLease(Duration leaseAfter, Duration leaseTtl) {
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
     }
 
     public WorkerConfig withBroker(BrokerSettings broker) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
     }
 
     public static String defaultName() {

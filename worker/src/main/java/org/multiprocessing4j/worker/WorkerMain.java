@@ -28,6 +28,10 @@ public final class WorkerMain implements Callable<Integer> {
             description = "Broker URI, amqp:// or amqps:// (env AMQP_URI; default " + BrokerSettings.DEFAULT_URI + ").")
     String uri;
 
+    @Option(names = "--tls-ca", paramLabel = "PEM", defaultValue = "${env:MP4J_TLS_CA}",
+            description = "For amqps://: CA certificates to trust, instead of the JVM's trust store (env MP4J_TLS_CA).")
+    String tlsCa;
+
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "${env:MP4J_CONCURRENCY}",
             description = "Tasks run at once, and the prefetch (env MP4J_CONCURRENCY; default: CPU count).")
     Integer concurrency;
@@ -56,6 +60,15 @@ public final class WorkerMain implements Callable<Integer> {
     @Option(names = "--terminate-grace", paramLabel = "MILLIS", defaultValue = "1000",
             description = "How long a terminated task may take to end before it is abandoned (default ${DEFAULT-VALUE}).")
     long terminateGraceMillis;
+
+    @Option(names = "--lease-after", paramLabel = "SECONDS", defaultValue = "600",
+            description = "A task running longer trades its delivery for a lease, so the broker's consumer_timeout "
+                    + "cannot close it and run it twice; keep it below that timeout (default ${DEFAULT-VALUE}).")
+    double leaseAfterSeconds;
+
+    @Option(names = "--lease-ttl", paramLabel = "SECONDS", defaultValue = "60",
+            description = "A leased job whose worker died runs again elsewhere after this (default ${DEFAULT-VALUE}).")
+    long leaseTtlSeconds;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -91,8 +104,12 @@ public final class WorkerMain implements Callable<Integer> {
             if (namespace != null && !namespace.isBlank()) {
                 broker = broker.withNamespace(namespace.trim());
             }
+            if (tlsCa != null && !tlsCa.isBlank()) {
+                broker = broker.withTlsCaFile(java.nio.file.Path.of(tlsCa.trim()));
+            }
             WorkerConfig config = WorkerConfig.defaults(broker)
-                    .withTerminateGrace(Duration.ofMillis(terminateGraceMillis));
+                    .withTerminateGrace(Duration.ofMillis(terminateGraceMillis))
+                    .withLease(Duration.ofMillis(Math.round(leaseAfterSeconds * 1000)), Duration.ofSeconds(leaseTtlSeconds));
             if (concurrency != null) {
                 config = config.withConcurrency(concurrency);
             }

@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: publishes are serialised on one channel, which this class owns and reopens
  * after a channel-level error (amqp-client's recovery only covers connection loss).
+ *
+ * <p>Futures complete on a thread of this publisher, in confirm order, never on the connection's
+ * I/O thread: a caller may chain blocking broker calls (declare, delete) onto them, which on the
+ * I/O thread would wait forever for the answer that thread itself must read.
  */
 public final class ConfirmingPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConfirmingPublisher.class);
@@ -43,6 +50,11 @@ public final class ConfirmingPublisher implements AutoCloseable {
     private final Map<String, Pending> byMessageId = new ConcurrentHashMap<>();
     private Channel channel; // guarded by lock; opened lazily, replaced after a channel-level error
     private volatile boolean closed;
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mp4j-confirms");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ConfirmingPublisher(Connection connection, int maxMessageSize) {
         this.connection = connection;
@@ -101,21 +113,31 @@ public final class ConfirmingPublisher implements AutoCloseable {
     }
 
     private void acked(long seqNo, boolean multiple) {
-        for (Pending pending : take(seqNo, multiple)) {
-            String returnedBecause = pending.returnedBecause[0];
-            if (returnedBecause == null) {
-                pending.future.complete(null);
-            } else {
-                pending.future.completeExceptionally(new PublishRejectedException(
-                        "no queue '" + pending.message.routingKey() + "' took the message (" + returnedBecause + ")", true));
-            }
+        List<Pending> confirmed = take(seqNo, multiple);
+        completeLater(() -> confirmed.forEach(this::completeAcked));
+    }
+
+    private void completeAcked(Pending pending) {
+        String returnedBecause = pending.returnedBecause[0];
+        if (returnedBecause == null) {
+            pending.future.complete(null);
+        } else {
+            pending.future.completeExceptionally(new PublishRejectedException(
+                    "no queue '" + pending.message.routingKey() + "' took the message (" + returnedBecause + ")", true));
         }
     }
 
     private void nacked(long seqNo, boolean multiple) {
-        for (Pending pending : take(seqNo, multiple)) {
-            pending.future.completeExceptionally(new PublishRejectedException(
-                    "queue '" + pending.message.routingKey() + "' refused the message (basic.nack)", false));
+        List<Pending> refused = take(seqNo, multiple);
+        completeLater(() -> refused.forEach(pending -> pending.future.completeExceptionally(new PublishRejectedException(
+                "queue '" + pending.message.routingKey() + "' refused the message (basic.nack)", false))));
+    }
+
+    private void completeLater(Runnable completion) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException closedAlready) {
+            completion.run();
         }
     }
 
@@ -160,14 +182,19 @@ public final class ConfirmingPublisher implements AutoCloseable {
             limit = Integer.parseInt(tooLarge.group(2));
             log.warn("broker refused a message of {} bytes (its max_message_size is {})", oversized, limit);
         }
-        for (Pending pending : take(Long.MAX_VALUE, true)) {
-            if (oversized != null && pending.message.body().length == oversized) {
-                pending.future.completeExceptionally(tooLarge(oversized, limit));
-            } else {
-                pending.future.completeExceptionally(new ConnectionLostException(
-                        "channel closed before the broker confirmed the message: " + reason(cause), cause));
+        List<Pending> unknown = take(Long.MAX_VALUE, true);
+        Integer tooLargeSize = oversized;
+        int tooLargeLimit = limit;
+        completeLater(() -> {
+            for (Pending pending : unknown) {
+                if (tooLargeSize != null && pending.message.body().length == tooLargeSize) {
+                    pending.future.completeExceptionally(tooLarge(tooLargeSize, tooLargeLimit));
+                } else {
+                    pending.future.completeExceptionally(new ConnectionLostException(
+                            "channel closed before the broker confirmed the message: " + reason(cause), cause));
+                }
             }
-        }
+        });
     }
 
     private static String reason(ShutdownSignalException cause) {
@@ -198,5 +225,6 @@ public final class ConfirmingPublisher implements AutoCloseable {
         for (Pending pending : take(Long.MAX_VALUE, true)) {
             pending.future.completeExceptionally(new ClosedException("publisher closed before the broker confirmed"));
         }
+        completions.shutdown();
     }
 }

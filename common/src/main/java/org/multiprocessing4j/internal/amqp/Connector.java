@@ -4,11 +4,18 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import org.multiprocessing4j.errors.MpException;
@@ -56,6 +63,12 @@ public final class Connector {
                 throw new BrokerUnavailableException("the broker at " + settings.maskedUri()
                         + " refused the credentials (check the user and password in the URI or AMQP_URI)", null);
             } catch (IOException | TimeoutException e) {
+                if (tlsRefused(e)) {
+                    // Not transient: retrying would only hide the cause.
+                    throw new BrokerUnavailableException("TLS to " + settings.maskedUri() + " failed: " + describe(e)
+                            + ". Trust the broker's CA with --tls-ca / MP4J_TLS_CA (a PEM file) or the JVM's trust store"
+                            + " (-Djavax.net.ssl.trustStore), and use the host name its certificate names.", null);
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new BrokerUnavailableException("cannot reach the broker at " + settings.maskedUri()
@@ -75,12 +88,12 @@ public final class Connector {
         try {
             factory.setUri(settings.uri());
             if (settings.tls()) {
-                // setUri() installs a trust-everything TLS context for amqps; use the JVM's trust store
-                // (javax.net.ssl.trustStore) and check the host name instead.
-                factory.useSslProtocol(SSLContext.getDefault());
+                // setUri() installs a trust-everything TLS context for amqps; trust the given CA file or
+                // the JVM's trust store (javax.net.ssl.trustStore) instead, and check the host name.
+                factory.useSslProtocol(settings.tlsCaFile() != null ? trusting(settings.tlsCaFile()) : SSLContext.getDefault());
                 factory.enableHostnameVerification();
             }
-        } catch (URISyntaxException | GeneralSecurityException e) {
+        } catch (URISyntaxException | GeneralSecurityException | IOException e) {
             throw new MpException("cannot use broker URI " + settings.maskedUri() + ": " + e.getMessage(), null);
         }
         factory.setRequestedHeartbeat((int) Math.max(1, settings.heartbeat().toSeconds()));
@@ -93,6 +106,38 @@ public final class Connector {
         // Add to, never replace, the defaults: they announce capabilities such as consumer_cancel_notify.
         factory.getClientProperties().put("product", "multiprocessing4j");
         return factory;
+    }
+
+    /** A TLS context that trusts exactly the CA certificates in a PEM file. */
+    static SSLContext trusting(Path caFile) throws GeneralSecurityException, IOException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(caFile)) {
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("ca-" + i++, certificate);
+            }
+            if (i == 0) {
+                throw new GeneralSecurityException("no certificate in " + caFile);
+            }
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static boolean tlsRefused(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String describe(Exception e) {

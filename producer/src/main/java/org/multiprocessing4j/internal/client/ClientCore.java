@@ -45,7 +45,7 @@ public final class ClientCore implements AutoCloseable {
         this.clientId = clientId;
         this.replyQueue = replyQueue;
         this.publisher = publisher;
-        this.jobs = new JobPublisher(publisher, topology, replyQueue);
+        this.jobs = new JobPublisher(publisher, topology, replyQueue, this::redeclareJobsQueue);
         this.router = router;
     }
 
@@ -53,7 +53,11 @@ public final class ClientCore implements AutoCloseable {
     public record ReplyQueueSpec(String id, Duration expiry, boolean keepOnClose) {
         /** A producer's own reply queue: removed when the producer closes cleanly, expires if it crashes. */
         public static ReplyQueueSpec fresh() {
-            return new ReplyQueueSpec(newClientId(), Topology.REPLY_QUEUE_EXPIRES, false);
+            return fresh(Topology.REPLY_QUEUE_EXPIRES);
+        }
+
+        public static ReplyQueueSpec fresh(Duration expiry) {
+            return new ReplyQueueSpec(newClientId(), expiry, false);
         }
 
         /** A detached process's reply queue, named after its job: kept until someone collects the result. */
@@ -128,6 +132,17 @@ public final class ClientCore implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new ConnectionLostException("could not consume the reply queue " + replyQueue + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void redeclareJobsQueue() {
+        try {
+            Channels.withTemporaryChannel(connection, channel -> {
+                topology.declareJobs(channel);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new ConnectionLostException("could not declare the jobs queue again: " + e.getMessage(), e);
         }
     }
 

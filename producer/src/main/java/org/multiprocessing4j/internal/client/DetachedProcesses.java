@@ -45,7 +45,7 @@ public final class DetachedProcesses {
             ClientCore.ReplyQueueSpec reply = ClientCore.ReplyQueueSpec.detached(job.id());
             String replyQueue = topology.replyQueue(reply.id());
             ClientCore.declare(connection, topology, replyQueue, reply.expiry());
-            new JobPublisher(publisher, topology, replyQueue).publish(job).join();
+            new JobPublisher(publisher, topology, replyQueue, () -> { }).publish(job).join();
         } catch (IOException e) {
             throw ClientCore.setupFailure(settings, e);
         } catch (CompletionException e) {

@@ -33,11 +33,19 @@ public final class JobPublisher {
     private final Topology topology;
     private final String replyQueue;
     private final Executor retryDelay = CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+    private final Runnable redeclareJobsQueue;
+    private final Executor redeclareDelay = CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS);
+    private final java.util.concurrent.atomic.AtomicLong lastRedeclare = new java.util.concurrent.atomic.AtomicLong();
 
-    public JobPublisher(ConfirmingPublisher publisher, Topology topology, String replyQueue) {
+    /**
+     * @param redeclareJobsQueue declares the jobs queue again; called when a job came back unroutable
+     *                           (someone deleted the queue), before publishing it once more
+     */
+    public JobPublisher(ConfirmingPublisher publisher, Topology topology, String replyQueue, Runnable redeclareJobsQueue) {
         this.publisher = publisher;
         this.topology = topology;
         this.replyQueue = replyQueue;
+        this.redeclareJobsQueue = redeclareJobsQueue;
     }
 
     /** Completes when the broker has the job (confirmed); fails only when it never will. */
@@ -57,12 +65,29 @@ public final class JobPublisher {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            boolean queueMissing = cause instanceof PublishRejectedException rejected && rejected.unroutable();
+            if (queueMissing && attempt < 3) {
+                // Declare it only after a pause: the workers redeclare it themselves once RabbitMQ has told them
+                // it is gone, and a queue declared again at once makes RabbitMQ 3.10 forget to tell them.
+                return CompletableFuture.runAsync(this::redeclareOnce, redeclareDelay)
+                        .thenCompose(x -> attempt(message, job, attempt + 1));
+            }
             if (!retryable(cause) || attempt >= MAX_ATTEMPTS) {
                 return CompletableFuture.<Void>failedFuture(explain(job, cause));
             }
             log.debug("job {} not confirmed ({}); publishing it again", job.id(), cause.getMessage());
             return CompletableFuture.runAsync(() -> { }, retryDelay).thenCompose(x -> attempt(message, job, attempt + 1));
         }).thenCompose(f -> f);
+    }
+
+    /** One declaration for a burst of unroutable jobs, not one each. */
+    private void redeclareOnce() {
+        long now = System.nanoTime();
+        long last = lastRedeclare.get();
+        if (now - last > TimeUnit.SECONDS.toNanos(1) && lastRedeclare.compareAndSet(last, now)) {
+            log.warn("the jobs queue {} is gone (deleted?); declaring it again", topology.jobsQueue());
+            redeclareJobsQueue.run();
+        }
     }
 
     private static boolean retryable(Throwable cause) {

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 final class JobExecution implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
-    private static final int RESULT_PUBLISH_ATTEMPTS = 5;
+    /** About a minute of retries: long enough for a broker restart or a reconnect. */
+    private static final int RESULT_PUBLISH_ATTEMPTS = 60;
+    private static final long RESULT_RETRY_DELAY_MS = 1000;
 
     private final WorkerRuntime runtime;
     private final JobDelivery delivery;
@@ -48,6 +50,8 @@ final class JobExecution implements Runnable {
     private volatile Thread taskThread;
     private volatile CancelMessage.Signal cancelSignal;
     private volatile OutputCapture.Capture capture;
+    private final Object leaseLock = new Object();
+    private JobLease lease; // guarded by leaseLock; set once the delivery was traded for a lease
     private String jobId;
     private long startedNanos;
 
@@ -91,6 +95,7 @@ final class JobExecution implements Runnable {
         }
         runtime.replies().started(delivery.replyTo(), StartedReply.of(jobId, runtime.identity(), delivery.attempt()));
         startedNanos = System.nanoTime();
+        runtime.timers().schedule(this::leaseIfStillRunning, runtime.leaseAfter().toMillis(), TimeUnit.MILLISECONDS);
         ResultReply result;
         capture = OutputCapture.begin(this::printed);
         try {
@@ -198,6 +203,44 @@ final class JobExecution implements Runnable {
             thread.interrupt();
         }
         log.warn("job {}: handed back to the broker unfinished", jobId);
+        settleHandedBack();
+    }
+
+    /** A task that outlives the lease threshold gives up its delivery before the consumer timeout can close it. */
+    private void leaseIfStillRunning() {
+        synchronized (leaseLock) {
+            if (finished.get() || lease != null) {
+                return;
+            }
+            try {
+                lease = JobLease.take(runtime, delivery, jobId, runtime.leaseTtl());
+            } catch (Exception e) {
+                log.warn("job {}: could not take a lease ({}); it keeps its delivery", jobId, e.getMessage());
+            }
+        }
+    }
+
+    /** The result is confirmed: the job is done here; acknowledge it (or end its lease). */
+    private void settleCompleted() {
+        synchronized (leaseLock) {
+            if (lease != null) {
+                lease.end();
+                runtime.running().released(true);
+                return;
+            }
+        }
+        delivery.acker().ack(delivery.deliveryTag(), () -> runtime.running().released(true));
+    }
+
+    /** The job goes back to the broker unfinished, for another worker. */
+    private void settleHandedBack() {
+        synchronized (leaseLock) {
+            if (lease != null) {
+                lease.handBack();
+                runtime.running().released(false);
+                return;
+            }
+        }
         delivery.acker().reject(delivery.deliveryTag(), true, () -> runtime.running().released(false));
     }
 
@@ -244,15 +287,17 @@ final class JobExecution implements Runnable {
         sent.whenComplete((ok, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause == null) {
-                delivery.acker().ack(delivery.deliveryTag(), () -> runtime.running().released(true));
+                settleCompleted();
             } else if (cause instanceof PayloadTooLargeException || cause instanceof EncodingException) {
                 publishResult(ResultReply.error(jobId, RemoteError.of(cause), runtime.identity(), result.elapsedMs()), attempt);
             } else if (attempt < RESULT_PUBLISH_ATTEMPTS) {
+                // The link is down (the broker restarts, the network flaps): keep the result until it is back.
                 log.warn("job {}: result not confirmed ({}); publishing it again", jobId, cause.getMessage());
-                runtime.timers().schedule(() -> publishResult(result, attempt + 1), 200L * attempt, TimeUnit.MILLISECONDS);
+                runtime.timers().schedule(() -> publishResult(result, attempt + 1), RESULT_RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
             } else {
-                log.error("job {}: result could not be published after {} attempts; handing the job back", jobId, attempt);
-                delivery.acker().reject(delivery.deliveryTag(), true, () -> runtime.running().released(false));
+                log.error("job {}: result could not be published in {} s; handing the job back", jobId,
+                        RESULT_PUBLISH_ATTEMPTS * RESULT_RETRY_DELAY_MS / 1000);
+                settleHandedBack();
             }
         });
     }

@@ -26,7 +26,7 @@ final class JobsSubscription implements AutoCloseable {
 
     /**
      * @param onCancelledByBroker called when the broker cancels the subscription (the jobs queue
-     *                            was deleted): the worker decides how to recover
+     *                            was deleted) or closes its channel: the worker subscribes again
      */
     JobsSubscription(WorkerRuntime runtime, int concurrency, Runnable onCancelledByBroker) throws IOException {
         this.runtime = runtime;
@@ -34,6 +34,14 @@ final class JobsSubscription implements AutoCloseable {
         this.channel = runtime.connection().createChannel();
         this.channel.basicQos(concurrency);
         this.acker = new Acker(channel, "mp4j-acker");
+        this.channel.addShutdownListener(cause -> {
+            // A channel error (consumer timeout, an ack the broker refused) closes only this channel, and
+            // connection recovery does not reopen it: subscribe again, or the worker would sit idle.
+            if (!cause.isHardError() && !cause.isInitiatedByApplication() && !stopping) {
+                log.warn("the broker closed the jobs channel ({}); subscribing again", cause.getMessage());
+                onCancelledByBroker.run();
+            }
+        });
     }
 
     void start() throws IOException {

@@ -28,6 +28,8 @@ public final class WorkerEngine {
     private static final Logger log = LoggerFactory.getLogger(WorkerEngine.class);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration RESUBSCRIBE_DELAY = Duration.ofSeconds(1);
+    /** How often an idle worker checks that waiting jobs do reach it. */
+    private static final Duration STARVATION_CHECK = Duration.ofSeconds(5);
 
     private final WorkerConfig config;
     private final WorkerRuntime runtime;
@@ -39,6 +41,8 @@ public final class WorkerEngine {
     private PingResponder pingResponder;
     private DeadLetterResponder deadLetterResponder;
     private volatile JobsSubscription jobs;
+    private int starvedChecks; // touched by the timer thread only
+    private final java.util.List<JobsSubscription> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private WorkerEngine(WorkerConfig config, WorkerRuntime runtime) {
         this.config = config;
@@ -56,7 +60,9 @@ public final class WorkerEngine {
                 config.broker().maxMessageSize(),
                 new ReplySender(new ConfirmingPublisher(connection, config.broker().maxMessageSize())),
                 running, new Cancellations(running), Executors.newCachedThreadPool(threads("mp4j-task-")),
-                Executors.newSingleThreadScheduledExecutor(threads("mp4j-timer-")), config.terminateGrace());
+                Executors.newScheduledThreadPool(2, threads("mp4j-timer-")), config.terminateGrace(),
+                config.leaseAfter(), config.leaseTtl(),
+                new ConfirmingPublisher(connection, config.broker().maxMessageSize()));
         WorkerEngine engine = new WorkerEngine(config, runtime);
         try {
             engine.startParts();
@@ -91,6 +97,8 @@ public final class WorkerEngine {
         pingResponder = new PingResponder(runtime.connection(), runtime.topology(), this::info);
         deadLetterResponder = new DeadLetterResponder(runtime.connection(), runtime.topology(), runtime.replies());
         subscribe();
+        runtime.timers().scheduleWithFixedDelay(this::checkNotStarved, STARVATION_CHECK.toMillis(),
+                STARVATION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         if (runtime.catalog().isEmpty()) {
             log.warn("no tasks are registered: this worker will refuse every job");
         }
@@ -119,11 +127,37 @@ public final class WorkerEngine {
                 subscribe();
                 log.warn("declared {} again and resubscribed", runtime.topology().jobsQueue());
                 old.stopTakingWork(); // its jobs in hand still finish; its channel closes at stop
+                retired.add(old);
             } catch (IOException | RuntimeException e) {
                 log.error("could not resubscribe to {}: {}; retrying", runtime.topology().jobsQueue(), e.getMessage());
                 resubscribeLater();
             }
         }, RESUBSCRIBE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An idle worker while jobs wait means its subscription died without a word: RabbitMQ 3.10 sends
+     * no basic.cancel when a quorum queue is deleted and declared again at once. Two such checks in
+     * a row and the worker subscribes again.
+     */
+    private void checkNotStarved() {
+        if (stopping.get() || runtime.running().inHand() > 0) {
+            starvedChecks = 0;
+            return;
+        }
+        try {
+            int waiting = Channels.withTemporaryChannel(runtime.connection(),
+                    channel -> channel.queueDeclarePassive(runtime.topology().jobsQueue()).getMessageCount());
+            starvedChecks = waiting > 0 ? starvedChecks + 1 : 0;
+        } catch (IOException | RuntimeException e) {
+            starvedChecks = 0; // the queue is gone or the link is down: other paths deal with that
+            return;
+        }
+        if (starvedChecks >= 2) {
+            starvedChecks = 0;
+            log.warn("jobs are waiting in {} but none reach this worker; subscribing again", runtime.topology().jobsQueue());
+            resubscribeLater();
+        }
     }
 
     private WorkerInfo info() {
@@ -182,11 +216,13 @@ public final class WorkerEngine {
 
     private void closeEverything() {
         closeQuietly(jobs);
+        retired.forEach(WorkerEngine::closeQuietly);
         closeQuietly(pingResponder);
         closeQuietly(deadLetterResponder);
         closeQuietly(cancellationListener);
         closeQuietly(controlPublisher);
         closeQuietly(runtime.replies());
+        closeQuietly(runtime.leasePublisher());
         runtime.taskThreads().shutdownNow();
         runtime.timers().shutdownNow();
         try {

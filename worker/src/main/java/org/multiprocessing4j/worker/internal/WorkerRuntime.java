@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 
@@ -13,6 +14,9 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
  *
  * @param terminateGrace how long a terminated task may take to end after its interrupt before it
  *                       is abandoned (reported terminated, its slot freed, its thread left to end)
+ * @param leaseAfter     a task still running after this trades its delivery for a lease (see JobLease)
+ * @param leaseTtl       how long a lease outlives its last renewal
+ * @param leasePublisher publishes lease copies (its own channel: a slow lease never delays replies)
  */
 record WorkerRuntime(
         WorkerRef identity,
@@ -25,5 +29,8 @@ record WorkerRuntime(
         Cancellations cancellations,
         ExecutorService taskThreads,
         ScheduledExecutorService timers,
-        Duration terminateGrace) {
+        Duration terminateGrace,
+        Duration leaseAfter,
+        Duration leaseTtl,
+        ConfirmingPublisher leasePublisher) {
 }

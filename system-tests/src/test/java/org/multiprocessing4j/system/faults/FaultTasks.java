@@ -1,0 +1,38 @@
+package org.multiprocessing4j.system.faults;
+
+import org.multiprocessing4j.task.Signature;
+import org.multiprocessing4j.task.TaskProvider;
+import org.multiprocessing4j.task.TaskRegistry;
+
+/** Tasks the fault tests need and no shipped worker has (registered by this module's test resources). */
+public final class FaultTasks implements TaskProvider {
+    @Override
+    public void register(TaskRegistry tasks) {
+        // Takes its worker down with it, every time: a poison task.
+        tasks.task("crash_worker", Signature.of(), call -> {
+            System.out.println("about to take the worker down");
+            System.out.flush();
+            Runtime.getRuntime().halt(137);
+            return null;
+        });
+        // Returns a string of n characters: a result larger than the broker accepts, when n is large.
+        tasks.task("big", Signature.of("n"), call -> "x".repeat((int) call.integer("n")));
+        // A short task that says which attempt it is and when it is done: reruns and half-done runs show.
+        tasks.task("brief", Signature.of("label", "millis"), call -> {
+            System.out.println("begin " + call.string("label") + " attempt " + call.attempt());
+            Thread.sleep(call.integer("millis"));
+            System.out.println("finish " + call.string("label"));
+            return call.string("label");
+        });
+        // Runs for a while, printing a line per second: a long task whose every run is visible.
+        tasks.task("long_task", Signature.of("label", "seconds"), call -> {
+            System.out.println("begin " + call.string("label") + " attempt " + call.attempt());
+            long seconds = call.integer("seconds");
+            for (long i = 1; i <= seconds; i++) {
+                Thread.sleep(1000);
+            }
+            System.out.println("finish " + call.string("label"));
+            return call.string("label");
+        });
+    }
+}

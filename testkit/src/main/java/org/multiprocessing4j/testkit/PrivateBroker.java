@@ -1,0 +1,336 @@
+package org.multiprocessing4j.testkit;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A RabbitMQ node of a test's own, on free ports, with its own data, cookie and epmd, so that the
+ * test can kill -9 it, restart it or configure it (consumer_timeout, max_message_size, TLS)
+ * without touching the shared broker on 5672. Follows BROKER-FACTS.md: the binaries under
+ * /usr/lib/rabbitmq/bin directly, every location and port overridden.
+ *
+ * <pre>{@code
+ * try (PrivateBroker node = PrivateBroker.builder("faults").conf("consumer_timeout", "5000").start()) {
+ *     node.uri();      // amqp://guest:guest@127.0.0.1:<port>/%2F
+ *     node.kill9();    // the beam process, SIGKILL
+ *     node.start();    // same data: durable queues and persistent messages are back
+ * }
+ * }</pre>
+ */
+public final class PrivateBroker implements AutoCloseable {
+    private static final Path BIN = Path.of("/usr/lib/rabbitmq/bin");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String node;
+    private final Path dir;
+    private final int port;
+    private final int distPort;
+    private final int epmdPort;
+    private final Integer tlsPort;
+    private Process server;
+    private Process epmd;
+
+    private PrivateBroker(String name, Path dir, Integer tlsPort) {
+        this.node = name + "@localhost";
+        this.dir = dir;
+        this.port = Ports.free();
+        this.distPort = Ports.free();
+        this.epmdPort = Ports.free();
+        this.tlsPort = tlsPort;
+    }
+
+    /** True where this machine can run private nodes (RabbitMQ installed as on the project's machines). */
+    public static boolean available() {
+        return Files.isExecutable(BIN.resolve("rabbitmq-server"));
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final Map<String, String> conf = new LinkedHashMap<>();
+        private final List<String> rabbitAppEnv = new ArrayList<>();
+        private TlsMaterial tls;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** A rabbitmq.conf setting, e.g. {@code conf("max_message_size", "1048576")}. */
+        public Builder conf(String key, String value) {
+            conf.put(key, value);
+            return this;
+        }
+
+        /** An Erlang term for the rabbit application's environment (advanced.config), e.g. {@code {channel_tick_interval, 1000}}. */
+        public Builder rabbitEnv(String term) {
+            rabbitAppEnv.add(term);
+            return this;
+        }
+
+        /** Adds a TLS listener with this server certificate. */
+        public Builder tls(TlsMaterial tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Starts the node and waits until it accepts connections. */
+        public PrivateBroker start() {
+            PrivateBroker broker = create();
+            broker.start();
+            return broker;
+        }
+
+        /** Prepares the node (ports, data, config, epmd) without starting it: clients can be pointed at it first. */
+        public PrivateBroker create() {
+            if (!available()) {
+                throw new IllegalStateException("private broker nodes need RabbitMQ installed under " + BIN
+                        + " (apt-get install rabbitmq-server)");
+            }
+            try {
+                Path dir = Files.createTempDirectory("mp4j-node-" + name + "-");
+                PrivateBroker broker = new PrivateBroker(name, dir, tls == null ? null : Ports.free());
+                broker.writeConfig(conf, rabbitAppEnv, tls);
+                broker.startEpmd();
+                return broker;
+            } catch (IOException e) {
+                throw new IllegalStateException("could not prepare a private broker node", e);
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Integer tlsPort() {
+        return tlsPort;
+    }
+
+    /** The node's AMQP URI (guest may connect from loopback). */
+    public String uri() {
+        return uriOnPort(port);
+    }
+
+    /** The URI as seen through something listening on another port (a proxy in front of this node). */
+    public static String uriOnPort(int port) {
+        return "amqp://guest:guest@127.0.0.1:" + port + "/%2F";
+    }
+
+    public String tlsUri() {
+        return "amqps://guest:guest@localhost:" + tlsPort + "/%2F";
+    }
+
+    /** Starts (or restarts, on the same data) the node and waits until it accepts AMQP connections. */
+    public synchronized void start() {
+        if (server != null && server.isAlive()) {
+            return;
+        }
+        try {
+            ProcessBuilder builder = new ProcessBuilder(BIN.resolve("rabbitmq-server").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
+            builder.environment().putAll(serverEnvironment());
+            server = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start rabbitmq-server", e);
+        }
+        awaitReady();
+    }
+
+    /** SIGKILL to the node's Erlang VM: nothing is flushed, clients see their connections drop. */
+    public synchronized void kill9() {
+        long pid = beamPid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        awaitGone(pid);
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    /** A graceful stop (rabbitmqctl stop). */
+    public synchronized void stop() {
+        long pid = beamPid();
+        ctl("stop");
+        awaitGone(pid);
+    }
+
+    /** Runs rabbitmqctl against this node and returns what it printed. */
+    public String ctl(String... args) {
+        List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Not the node's ports: the CLI would try to bind them for itself.
+        builder.environment().putAll(cliEnvironment());
+        try {
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(60, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("rabbitmqctl failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A plain client connection (no recovery), for looking at the node directly. */
+    public Connection newConnection() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(uri());
+        factory.setAutomaticRecoveryEnabled(false);
+        return factory.newConnection("mp4j-test-admin");
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            long pid = readPid();
+            if (pid > 0) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                awaitGone(pid);
+            }
+        } catch (RuntimeException ignored) {
+            // never started
+        }
+        if (server != null) {
+            server.destroyForcibly();
+        }
+        if (epmd != null) {
+            epmd.destroyForcibly(); // ours alone: started in the foreground, so we hold its process
+        }
+        deleteRecursively(dir);
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    private Map<String, String> serverEnvironment() {
+        Map<String, String> env = new HashMap<>(cliEnvironment());
+        env.put("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1");
+        env.put("RABBITMQ_NODE_PORT", String.valueOf(port));
+        env.put("RABBITMQ_DIST_PORT", String.valueOf(distPort));
+        env.put("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString());
+        env.put("RABBITMQ_LOG_BASE", dir.resolve("log").toString());
+        env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
+        env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString());
+        env.put("RABBITMQ_ADVANCED_CONFIG_FILE", dir.resolve("advanced.config").toString());
+        env.put("RABBITMQ_PID_FILE", dir.resolve("pid").toString());
+        return env;
+    }
+
+    private Map<String, String> cliEnvironment() {
+        return Map.of(
+                "HOME", dir.resolve("home").toString(), // its own .erlang.cookie
+                "RABBITMQ_NODENAME", node,
+                "ERL_EPMD_PORT", String.valueOf(epmdPort),
+                "ERL_EPMD_ADDRESS", "127.0.0.1",
+                "RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString());
+    }
+
+    private void writeConfig(Map<String, String> conf, List<String> rabbitAppEnv, TlsMaterial tls) throws IOException {
+        Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(dir.resolve("mnesia"));
+        Files.createDirectories(dir.resolve("log"));
+        Files.writeString(dir.resolve("enabled_plugins"), "[].");
+        Files.writeString(dir.resolve("rabbitmq-env.conf"), ""); // not /etc/rabbitmq's: it names the shared node
+        StringBuilder text = new StringBuilder();
+        conf.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
+        if (tls != null) {
+            text.append("listeners.ssl.default = ").append(tlsPort).append('\n')
+                    .append("ssl_options.cacertfile = ").append(tls.caCertificate()).append('\n')
+                    .append("ssl_options.certfile = ").append(tls.serverCertificate()).append('\n')
+                    .append("ssl_options.keyfile = ").append(tls.serverKey()).append('\n')
+                    .append("ssl_options.verify = verify_none\n")
+                    .append("ssl_options.fail_if_no_peer_cert = false\n");
+        }
+        Files.writeString(dir.resolve("rabbitmq.conf"), text.toString());
+        Files.writeString(dir.resolve("advanced.config"), "[{rabbit, [" + String.join(", ", rabbitAppEnv) + "]}].\n");
+    }
+
+    private void startEpmd() {
+        try {
+            epmd = new ProcessBuilder("epmd", "-port", String.valueOf(epmdPort), "-address", "127.0.0.1")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start epmd", e);
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection ignored = newConnection()) {
+                return;
+            } catch (Exception notYet) {
+                if (server != null && !server.isAlive()) {
+                    throw new IllegalStateException("the private node " + node + " exited while starting:\n" + tail());
+                }
+                sleep(200);
+            }
+        }
+        throw new IllegalStateException("the private node " + node + " did not start within "
+                + START_TIMEOUT.toSeconds() + " s:\n" + tail());
+    }
+
+    private long beamPid() {
+        long pid = readPid();
+        if (pid <= 0) {
+            throw new IllegalStateException("no pid file for " + node);
+        }
+        return pid;
+    }
+
+    private long readPid() {
+        try {
+            return Long.parseLong(Files.readString(dir.resolve("pid")).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static void awaitGone(long pid) {
+        for (int i = 0; i < 300 && ChildProcess.running(pid); i++) {
+            sleep(100);
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("server.out"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir; the OS cleans it eventually
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
