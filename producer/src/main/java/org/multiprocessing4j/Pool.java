@@ -380,20 +380,29 @@ public final class Pool implements AutoCloseable {
     private <T> AsyncResult<T> result(CompletableFuture<T> raw, Consumer<? super T> callback,
                                       Consumer<? super MpException> errorCallback, String what) {
         CompletableFuture<T> ready = new CompletableFuture<>();
-        raw.whenCompleteAsync((value, failure) -> {
-            if (failure == null) {
-                runCallback(callback, value);
-                ready.complete(value);
-            } else {
-                RuntimeException error = Waits.rethrowable(failure);
-                if (errorCallback != null && error instanceof MpException mp) {
+        if (callback == null && errorCallback == null) {
+            // Nothing to run first: ready as soon as the result is in, without a hop to the callback thread.
+            raw.whenComplete((value, failure) -> settle(ready, value, failure));
+        } else {
+            raw.whenCompleteAsync((value, failure) -> {
+                if (failure == null) {
+                    runCallback(callback, value);
+                } else if (errorCallback != null && Waits.rethrowable(failure) instanceof MpException mp) {
                     runCallback(errorCallback, mp);
                 }
-                ready.completeExceptionally(error);
-            }
-            release(0, 1);
-        }, callbacks);
+                settle(ready, value, failure);
+            }, callbacks);
+        }
         return new AsyncResult<>(ready, what);
+    }
+
+    private <T> void settle(CompletableFuture<T> ready, T value, Throwable failure) {
+        if (failure == null) {
+            ready.complete(value);
+        } else {
+            ready.completeExceptionally(Waits.rethrowable(failure));
+        }
+        release(0, 1);
     }
 
     private <T> void runCallback(Consumer<? super T> callback, T value) {

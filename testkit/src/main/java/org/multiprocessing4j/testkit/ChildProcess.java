@@ -48,14 +48,23 @@ public final class ChildProcess implements AutoCloseable {
         return start(name, List.of(), mainClass, args, env);
     }
 
-    /** @param jvmArgs extra JVM options, e.g. {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info} */
+    /**
+     * A test JVM: small heap, quick start (C1 only); for functional tests, not for measuring.
+     *
+     * @param jvmArgs extra JVM options, e.g. {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=info}
+     */
     public static ChildProcess start(String name, List<String> jvmArgs, String mainClass, List<String> args,
                                    Map<String, String> env) {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        options.addAll(jvmArgs);
+        return startJvm(name, options, mainClass, args, env);
+    }
+
+    /** A JVM with exactly these options (and this classpath): for benchmarks. */
+    public static ChildProcess startJvm(String name, List<String> jvmArgs, String mainClass, List<String> args,
+                                        Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(jvmArgs);
         command.add("-cp");

@@ -1,7 +1,6 @@
 package org.multiprocessing4j.internal.wire;
 
 import com.rabbitmq.client.AMQP;
-import java.util.UUID;
 
 /**
  * AMQP properties for each kind of message. Everything that must survive a broker restart is
@@ -21,35 +20,33 @@ public final class Envelopes {
 
     /** A started/output/result reply about {@code jobId}. */
     public static AMQP.BasicProperties reply(String type, String jobId) {
-        return base(type, UUID.randomUUID().toString()).correlationId(jobId).build();
+        return base(type, Ids.messageId()).correlationId(jobId).build();
     }
 
     public static AMQP.BasicProperties cancel(String jobId) {
-        return base(MessageType.CANCEL, UUID.randomUUID().toString()).correlationId(jobId).build();
+        return base(MessageType.CANCEL, Ids.messageId()).correlationId(jobId).build();
     }
 
     public static AMQP.BasicProperties queueItem() {
-        return base(MessageType.QUEUE_ITEM, UUID.randomUUID().toString()).build();
+        return base(MessageType.QUEUE_ITEM, Ids.messageId()).build();
     }
 
     /** Pings and their answers are ephemeral: transient, sent to live peers only. */
     public static AMQP.BasicProperties ping(String replyTo) {
         return new AMQP.BasicProperties.Builder().type(MessageType.PING).contentType(JSON)
-                .messageId(UUID.randomUUID().toString()).replyTo(replyTo).build();
+                .messageId(Ids.messageId()).replyTo(replyTo).build();
     }
 
     public static AMQP.BasicProperties workerInfo() {
         return new AMQP.BasicProperties.Builder().type(MessageType.WORKER_INFO).contentType(JSON)
-                .messageId(UUID.randomUUID().toString()).build();
+                .messageId(Ids.messageId()).build();
     }
 
     private static AMQP.BasicProperties.Builder base(String type, String messageId) {
         return new AMQP.BasicProperties.Builder()
                 .type(type)
-                .contentType(JSON)
-                .contentEncoding("utf-8")
+                .contentType(JSON) // JSON is UTF-8 by definition: no content encoding needed
                 .deliveryMode(PERSISTENT)
-                .messageId(messageId)
-                .timestamp(new java.util.Date());
+                .messageId(messageId);
     }
 }

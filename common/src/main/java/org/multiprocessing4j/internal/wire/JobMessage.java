@@ -19,6 +19,8 @@ import java.util.Map;
  * @param chunk       one positional argument list per call (CHUNK: several calls of one task in one job)
  * @param fields      the instance's fields (PROCESS_CLASS: a registered Process subclass)
  * @param processName Python's {@code Process.name} when started as a process, else null
+ * @param reportStart true when the producer wants a started reply (a process: its pid, is_alive);
+ *                    pool tasks leave it out and save a message per task
  * @param submittedAt epoch milliseconds at the producer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,6 +34,7 @@ public record JobMessage(
         List<List<JsonNode>> chunk,
         Map<String, JsonNode> fields,
         String processName,
+        Boolean reportStart,
         long submittedAt) {
 
     public enum Kind {
@@ -40,18 +43,24 @@ public record JobMessage(
         @JsonProperty("process_class") PROCESS_CLASS
     }
 
+    /** True when the worker should send a started reply for this job. */
+    public boolean wantsStartReport() {
+        return Boolean.TRUE.equals(reportStart);
+    }
+
     public static JobMessage call(String id, String task, List<JsonNode> args, Map<String, JsonNode> kwargs,
                                   String processName, long submittedAt) {
-        return new JobMessage(WireVersion.CURRENT, id, task, Kind.CALL, args, kwargs, null, null, processName, submittedAt);
+        return new JobMessage(WireVersion.CURRENT, id, task, Kind.CALL, args, kwargs, null, null, processName,
+                processName != null ? Boolean.TRUE : null, submittedAt);
     }
 
     public static JobMessage chunk(String id, String task, List<List<JsonNode>> calls, long submittedAt) {
-        return new JobMessage(WireVersion.CURRENT, id, task, Kind.CHUNK, null, null, calls, null, null, submittedAt);
+        return new JobMessage(WireVersion.CURRENT, id, task, Kind.CHUNK, null, null, calls, null, null, null, submittedAt);
     }
 
     public static JobMessage processClass(String id, String task, Map<String, JsonNode> fields, String processName,
                                           long submittedAt) {
         return new JobMessage(WireVersion.CURRENT, id, task, Kind.PROCESS_CLASS, null, null, null, fields, processName,
-                submittedAt);
+                Boolean.TRUE, submittedAt);
     }
 }

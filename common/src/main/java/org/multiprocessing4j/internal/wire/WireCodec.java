@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -42,6 +44,17 @@ public final class WireCodec {
                 StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build());
     }
 
+    // Readers and the writer built once: ObjectMapper.readValue(bytes, Class) resolves the type on every call,
+    // which showed up at the top of the producer's profile.
+    private static final Map<Class<?>, ObjectReader> READERS = Map.of(
+            JobMessage.class, MAPPER.readerFor(JobMessage.class),
+            StartedReply.class, MAPPER.readerFor(StartedReply.class),
+            OutputReply.class, MAPPER.readerFor(OutputReply.class),
+            ResultReply.class, MAPPER.readerFor(ResultReply.class),
+            CancelMessage.class, MAPPER.readerFor(CancelMessage.class),
+            WorkerInfo.class, MAPPER.readerFor(WorkerInfo.class));
+    private static final ObjectWriter WRITER = MAPPER.writer();
+
     private WireCodec() {
     }
 
@@ -50,7 +63,7 @@ public final class WireCodec {
     /** Writes a protocol record (JobMessage, a Reply, CancelMessage, WorkerInfo) as JSON. */
     public static byte[] encode(Object message) {
         try {
-            return MAPPER.writeValueAsBytes(message);
+            return WRITER.writeValueAsBytes(message);
         } catch (JsonProcessingException e) {
             throw new EncodingException("cannot encode " + message.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
@@ -65,13 +78,13 @@ public final class WireCodec {
         require(job.kind() != null, "job " + job.id() + " has no (known) kind");
         return switch (job.kind()) {
             case CALL -> new JobMessage(job.v(), job.id(), job.task(), job.kind(), orEmpty(job.args()),
-                    orEmpty(job.kwargs()), null, null, job.processName(), job.submittedAt());
+                    orEmpty(job.kwargs()), null, null, job.processName(), job.reportStart(), job.submittedAt());
             case CHUNK -> {
                 require(job.chunk() != null, "chunk job " + job.id() + " has no chunk");
                 yield job;
             }
             case PROCESS_CLASS -> new JobMessage(job.v(), job.id(), job.task(), job.kind(), null, null, null,
-                    orEmpty(job.fields()), job.processName(), job.submittedAt());
+                    orEmpty(job.fields()), job.processName(), job.reportStart(), job.submittedAt());
         };
     }
 
@@ -241,7 +254,8 @@ public final class WireCodec {
 
     private static <T> T read(byte[] body, Class<T> type, String what) {
         try {
-            T value = MAPPER.readValue(body, type);
+            ObjectReader reader = READERS.get(type);
+            T value = reader != null ? reader.readValue(body) : MAPPER.readValue(body, type);
             if (value == null) {
                 throw new EncodingException(what + " is empty (JSON null)");
             }

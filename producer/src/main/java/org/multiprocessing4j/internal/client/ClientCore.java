@@ -17,6 +17,7 @@ import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.wire.CancelMessage;
 import org.multiprocessing4j.internal.wire.Envelopes;
+import org.multiprocessing4j.internal.wire.Ids;
 import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.QueueOpener;
 import org.multiprocessing4j.internal.wire.WireCodec;
@@ -109,7 +110,7 @@ public final class ClientCore implements AutoCloseable {
     }
 
     public static String newJobId() {
-        return UUID.randomUUID().toString();
+        return Ids.jobId();
     }
 
     /** Registers the job, then publishes it; the handle's result completes with the first result reply. */

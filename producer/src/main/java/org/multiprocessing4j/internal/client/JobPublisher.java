@@ -60,10 +60,8 @@ public final class JobPublisher {
     }
 
     private CompletableFuture<Void> attempt(Outgoing message, JobMessage job, int attempt) {
-        return publisher.publish(message).handle((ok, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.<Void>completedFuture(null);
-            }
+        // The common case (confirmed) adds no stage: only a failure composes a retry.
+        return publisher.publish(message).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             boolean queueMissing = cause instanceof PublishRejectedException rejected && rejected.unroutable();
             if (queueMissing && attempt < 3) {
@@ -73,11 +71,11 @@ public final class JobPublisher {
                         .thenCompose(x -> attempt(message, job, attempt + 1));
             }
             if (!retryable(cause) || attempt >= MAX_ATTEMPTS) {
-                return CompletableFuture.<Void>failedFuture(explain(job, cause));
+                return CompletableFuture.failedFuture(explain(job, cause));
             }
             log.debug("job {} not confirmed ({}); publishing it again", job.id(), cause.getMessage());
             return CompletableFuture.runAsync(() -> { }, retryDelay).thenCompose(x -> attempt(message, job, attempt + 1));
-        }).thenCompose(f -> f);
+        });
     }
 
     /** One declaration for a burst of unroutable jobs, not one each. */

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class ReplyRouter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplyRouter.class);
     private static final int PREFETCH = 1000;
+    /** Replies are acknowledged in batches; unacknowledged ones stay far below the prefetch. */
+    private static final int ACK_EVERY = 64;
 
     private final Map<String, JobHandle> waiting = new ConcurrentHashMap<>();
     /** Jobs finished here without their worker's result (terminated while queued): its late result is expected. */
@@ -57,14 +59,23 @@ public final class ReplyRouter implements AutoCloseable {
      */
     public void start() throws IOException {
         channel.basicConsume(replyQueue, false, new DefaultConsumer(channel) {
+            private int unacknowledged;
+
+            /**
+             * Routed first, acknowledged after, many at a time (multiple=true): a reply redelivered after a
+             * lost link is routed again and dropped as a duplicate, so late acks lose nothing.
+             */
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                     throws IOException {
                 route(properties, body);
-                try {
-                    getChannel().basicAck(envelope.getDeliveryTag(), false);
-                } catch (AlreadyClosedException closing) {
-                    // closed while this reply was in flight: nobody waits for it any more
+                if (++unacknowledged >= ACK_EVERY) {
+                    unacknowledged = 0;
+                    try {
+                        getChannel().basicAck(envelope.getDeliveryTag(), true);
+                    } catch (AlreadyClosedException closing) {
+                        // closed while this reply was in flight: nobody waits for it any more
+                    }
                 }
             }
         });

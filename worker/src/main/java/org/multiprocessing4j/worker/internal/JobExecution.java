@@ -53,7 +53,7 @@ final class JobExecution implements Runnable {
     private final Object leaseLock = new Object();
     private JobLease lease; // guarded by leaseLock; set once the delivery was traded for a lease
     private String jobId;
-    private long startedNanos;
+    private volatile long startedNanos;
 
     JobExecution(WorkerRuntime runtime, JobDelivery delivery) {
         this.runtime = runtime;
@@ -93,9 +93,10 @@ final class JobExecution implements Runnable {
                             + String.join(", ", runtime.catalog().names())));
             return;
         }
-        runtime.replies().started(delivery.replyTo(), StartedReply.of(jobId, runtime.identity(), delivery.attempt()));
+        if (job.wantsStartReport()) {
+            runtime.replies().started(delivery.replyTo(), StartedReply.of(jobId, runtime.identity(), delivery.attempt()));
+        }
         startedNanos = System.nanoTime();
-        runtime.timers().schedule(this::leaseIfStillRunning, runtime.leaseAfter().toMillis(), TimeUnit.MILLISECONDS);
         ResultReply result;
         capture = OutputCapture.begin(this::printed);
         try {
@@ -206,8 +207,14 @@ final class JobExecution implements Runnable {
         settleHandedBack();
     }
 
-    /** A task that outlives the lease threshold gives up its delivery before the consumer timeout can close it. */
-    private void leaseIfStillRunning() {
+    /**
+     * Called by the worker's lease sweep: a task running longer than the lease threshold gives up its
+     * delivery before the broker's consumer timeout can close it.
+     */
+    void leaseIfRunningLongerThan(long thresholdNanos) {
+        if (startedNanos == 0 || System.nanoTime() - startedNanos < thresholdNanos) {
+            return;
+        }
         synchronized (leaseLock) {
             if (finished.get() || lease != null) {
                 return;

@@ -99,6 +99,11 @@ public final class WorkerEngine {
         subscribe();
         runtime.timers().scheduleWithFixedDelay(this::checkNotStarved, STARVATION_CHECK.toMillis(),
                 STARVATION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        // One sweep for all jobs rather than a timer per job: most jobs end long before the threshold.
+        long leaseAfter = runtime.leaseAfter().toNanos();
+        long sweepMs = Math.max(100, Math.min(5_000, runtime.leaseAfter().toMillis() / 5));
+        runtime.timers().scheduleWithFixedDelay(() -> runtime.running().snapshot()
+                .forEach(job -> job.leaseIfRunningLongerThan(leaseAfter)), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         if (runtime.catalog().isEmpty()) {
             log.warn("no tasks are registered: this worker will refuse every job");
         }
