@@ -35,50 +35,59 @@ import org.slf4j.LoggerFactory;
 public final class ReplyRouter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplyRouter.class);
     private static final int PREFETCH = 1000;
-    /** Replies are acknowledged in batches; unacknowledged ones stay far below the prefetch. */
-    private static final int ACK_EVERY = 64;
 
     private final Map<String, JobHandle> waiting = new ConcurrentHashMap<>();
     /** Jobs finished here without their worker's result (terminated while queued): its late result is expected. */
     private final Set<String> settledLocally = ConcurrentHashMap.newKeySet();
     private final OutputSink sink;
     private final AtomicLong duplicateResults = new AtomicLong();
-    private final Channel channel;
+    private final Connection connection;
     private final String replyQueue;
+    private volatile Channel channel;
+    private volatile boolean closed;
 
     public ReplyRouter(Connection connection, String replyQueue, OutputSink sink) throws IOException {
         this.sink = sink;
         this.replyQueue = replyQueue;
-        this.channel = connection.createChannel();
-        channel.basicQos(PREFETCH);
+        this.connection = connection;
     }
 
     /**
      * Starts consuming. Separate from construction so that a client collecting replies published
      * earlier (a detached process) registers its job first: a reply for a job nobody waits for is dropped.
      */
-    public void start() throws IOException {
-        channel.basicConsume(replyQueue, false, new DefaultConsumer(channel) {
-            private int unacknowledged;
-
+    public synchronized void start() throws IOException {
+        Channel ch = connection.createChannel();
+        ch.basicQos(PREFETCH);
+        ch.addShutdownListener(cause -> {
+            // A channel error (a consumer timeout, for one) closes only this channel and connection
+            // recovery will not reopen it: consume again, or every result from now on would be stranded.
+            if (!cause.isHardError() && !cause.isInitiatedByApplication() && !closed) {
+                log.warn("the broker closed the reply channel ({}); consuming again", cause.getMessage());
+                try {
+                    start();
+                } catch (IOException | RuntimeException e) {
+                    log.error("could not consume the reply queue again: {}", e.toString());
+                }
+            }
+        });
+        ch.basicConsume(replyQueue, false, new DefaultConsumer(ch) {
             /**
-             * Routed first, acknowledged after, many at a time (multiple=true): a reply redelivered after a
-             * lost link is routed again and dropped as a duplicate, so late acks lose nothing.
+             * Each reply is acknowledged as soon as it is routed: one held back would count against the
+             * broker's consumer timeout (30 min by default) and get the channel closed.
              */
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                     throws IOException {
                 route(properties, body);
-                if (++unacknowledged >= ACK_EVERY) {
-                    unacknowledged = 0;
-                    try {
-                        getChannel().basicAck(envelope.getDeliveryTag(), true);
-                    } catch (AlreadyClosedException closing) {
-                        // closed while this reply was in flight: nobody waits for it any more
-                    }
+                try {
+                    getChannel().basicAck(envelope.getDeliveryTag(), false);
+                } catch (AlreadyClosedException closing) {
+                    // closed while this reply was in flight: nobody waits for it any more
                 }
             }
         });
+        channel = ch;
     }
 
     public void register(JobHandle handle) {
@@ -137,6 +146,7 @@ public final class ReplyRouter implements AutoCloseable {
     /** Nothing waits forever: every job still waiting fails with {@link ClosedException}. */
     @Override
     public void close() {
+        closed = true;
         Channels.closeQuietly(channel);
         for (JobHandle handle : waiting.values()) {
             handle.result().completeExceptionally(new ClosedException(

@@ -57,9 +57,19 @@ final class RawProducer implements AutoCloseable {
         return topology;
     }
 
+    /** A pool-style job: no started reply. */
     String submit(String task, List<?> args) throws Exception {
-        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, WireCodec.toJsonList(args), Map.of(), null,
-                System.currentTimeMillis());
+        return submit(task, args, null);
+    }
+
+    /** A process-style job: it asks for a started reply (pid, host). */
+    String submitProcess(String task, List<?> args) throws Exception {
+        return submit(task, args, "Process-1");
+    }
+
+    private String submit(String task, List<?> args, String processName) throws Exception {
+        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, WireCodec.toJsonList(args), Map.of(),
+                processName, System.currentTimeMillis());
         publishRaw(job.id(), WireCodec.encode(job));
         return job.id();
     }

@@ -51,8 +51,8 @@ class WorkerEngineTest {
     }
 
     @Test
-    void aJobSendsStartedThenItsLinesThenItsResult() throws Exception {
-        String id = producer.submit("run_proc", List.of("林一", 18));
+    void aProcessJobSendsStartedThenItsLinesThenItsResult() throws Exception {
+        String id = producer.submitProcess("run_proc", List.of("林一", 18));
         List<Reply> replies = producer.awaitResult(id, WAIT);
         StartedReply started = assertInstanceOf(StartedReply.class, replies.get(0));
         assertEquals(ProcessHandle.current().pid(), started.worker().pid()); // in-process worker here
@@ -67,9 +67,10 @@ class WorkerEngineTest {
     }
 
     @Test
-    void aResultIsTheTasksReturnValue() throws Exception {
-        ResultReply result = result(producer.awaitResult(producer.submit("square", List.of(7)), WAIT));
-        assertEquals(49, result.value().asInt());
+    void aPoolJobSendsOnlyItsResult() throws Exception {
+        List<Reply> replies = producer.awaitResult(producer.submit("square", List.of(7)), WAIT);
+        assertEquals(1, replies.size(), "no started reply for a pool task: " + replies);
+        assertEquals(49, result(replies).value().asInt());
     }
 
     @Test
@@ -118,7 +119,7 @@ class WorkerEngineTest {
 
     @Test
     void aRunningJobIsInterruptedByTerminateAndTheSlotFreesAtOnce() throws Exception {
-        String id = producer.submit("sleep", List.of(60));
+        String id = producer.submitProcess("sleep", List.of(60));
         assertInstanceOf(StartedReply.class, producer.awaitNext(id, WAIT));
         long requested = System.nanoTime();
         producer.cancel(id, CancelMessage.Signal.TERMINATE);
