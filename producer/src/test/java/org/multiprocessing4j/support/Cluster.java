@@ -3,7 +3,6 @@ package org.multiprocessing4j.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.multiprocessing4j.Multiprocessing;
@@ -11,13 +10,13 @@ import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
+import org.multiprocessing4j.testkit.Workers;
 
 /**
  * Real workers for a test: separate JVMs running WorkerMain with this test classpath (seed tasks
  * and TestTasks), each with its own pid, on the test class's namespace. Closing stops them all.
  */
 public final class Cluster implements AutoCloseable {
-    private static final String WORKER_MAIN = "org.multiprocessing4j.worker.WorkerMain";
     private final TestBroker broker;
     private final List<ChildProcess> workers = new ArrayList<>();
 
@@ -45,17 +44,11 @@ public final class Cluster implements AutoCloseable {
     }
 
     private ChildProcess launch(String name, int concurrency, List<String> extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--uri", broker.uri(), "--namespace", broker.namespace(),
-                "--concurrency", String.valueOf(concurrency), "--name", name, "--heartbeat", "2"));
-        args.addAll(extraArgs);
-        // The producer's logging config (warnings only) is on this classpath too: ask for the worker's info lines.
-        return ChildProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), WORKER_MAIN, args, Map.of());
+        return Workers.launch(name, broker.uri(), broker.namespace(), concurrency, extraArgs);
     }
 
     private static void awaitReady(ChildProcess worker) {
-        if (!worker.awaitLine(line -> line.contains(" ready: "), Duration.ofSeconds(30))) {
-            throw new IllegalStateException("worker did not become ready:\n" + worker.describe());
-        }
+        Workers.awaitReady(worker);
     }
 
     public List<ChildProcess> workers() {
@@ -82,13 +75,7 @@ public final class Cluster implements AutoCloseable {
     /** Graceful stop (SIGTERM) of every worker, then kill -9 whatever did not exit. */
     @Override
     public void close() {
-        workers.forEach(ChildProcess::sigterm);
-        for (ChildProcess worker : workers) {
-            if (worker.awaitExit(Duration.ofSeconds(20)) == null) {
-                worker.kill9();
-            }
-            worker.close();
-        }
+        Workers.stopAll(workers, Duration.ofSeconds(20));
         workers.clear();
     }
 }

@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.multiprocessing4j.testkit.BrokerTest;
 import org.multiprocessing4j.testkit.ChildProcess;
@@ -21,6 +23,7 @@ import org.multiprocessing4j.testkit.TestBroker;
 
 /** scripts/demo, as a user on a fresh clone runs it: what docker compose up does, without Docker. */
 @BrokerTest
+@Timeout(value = 7, unit = TimeUnit.MINUTES) // its own wait is bounded below that; the default is 3 min
 class DemoScriptIT {
     private static final Pattern READY = Pattern.compile("worker-\\d+: pid (\\d+), ready.*");
     private static final Pattern TASK_LINE = Pattern.compile("\\[worker-\\d+ pid (\\d+)] (.*)");

@@ -9,6 +9,7 @@ import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
+import org.multiprocessing4j.testkit.Workers;
 
 /** Workers run from the shipped jar (java -jar mp4j-worker.jar), on a test's namespace. */
 final class ShippedWorkers implements AutoCloseable {
@@ -25,11 +26,8 @@ final class ShippedWorkers implements AutoCloseable {
         args.addAll(List.of(extraArgs));
         ChildProcess worker = ChildProcess.startJar(name, Shipped.WORKER_JAR, args,
                 Map.of("AMQP_URI", broker.uri(), "MP4J_NAMESPACE", broker.namespace()));
-        if (!worker.awaitLine(line -> line.contains(" ready: "), Duration.ofSeconds(30))) {
-            throw new IllegalStateException("worker did not become ready:\n" + worker.describe());
-        }
         started.add(worker);
-        return worker;
+        return Workers.awaitReady(worker);
     }
 
     Multiprocessing connect(OutputSink sink) {
@@ -39,12 +37,6 @@ final class ShippedWorkers implements AutoCloseable {
 
     @Override
     public void close() {
-        started.forEach(ChildProcess::sigterm);
-        for (ChildProcess worker : started) {
-            if (worker.awaitExit(Duration.ofSeconds(20)) == null) {
-                worker.kill9();
-            }
-            worker.close();
-        }
+        Workers.stopAll(started, Duration.ofSeconds(20));
     }
 }

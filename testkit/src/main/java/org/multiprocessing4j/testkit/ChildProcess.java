@@ -96,6 +96,31 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a short command (rabbitmqctl, openssl) to its end, killing it if it outlasts the
+     * timeout: a tool that hangs fails the test instead of holding the build.
+     */
+    public static Finished run(List<String> command, Map<String, String> env, Duration timeout) {
+        try (ChildProcess child = launch(command.get(0), command, env)) {
+            Integer exit = child.awaitExit(timeout);
+            if (exit == null) {
+                child.kill9();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within "
+                        + timeout.toSeconds() + " s:\n" + child.describe());
+            }
+            List<String> output = new ArrayList<>(child.stdout());
+            output.addAll(child.stderr());
+            return new Finished(exit, output);
+        }
+    }
+
+    /** How a command run by {@link #run} ended: its exit code and its lines, stdout then stderr. */
+    public record Finished(int exit, List<String> output) {
+        public String text() {
+            return String.join("\n", output);
+        }
+    }
+
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");

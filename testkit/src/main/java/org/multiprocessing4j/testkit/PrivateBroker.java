@@ -3,7 +3,6 @@ package org.multiprocessing4j.testkit;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -173,20 +171,8 @@ public final class PrivateBroker implements AutoCloseable {
     public String ctl(String... args) {
         List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Not the node's ports: the CLI would try to bind them for itself.
-        builder.environment().putAll(cliEnvironment());
-        try {
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor(60, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("rabbitmqctl failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return ChildProcess.run(command, cliEnvironment(), Duration.ofSeconds(60)).text();
     }
 
     /** A plain client connection (no recovery), for looking at the node directly. */

@@ -3,15 +3,13 @@ package org.multiprocessing4j.testkit;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -100,19 +98,13 @@ public final class TestBroker implements AutoCloseable {
             return names;
         }
         try {
-            Process process = new ProcessBuilder("rabbitmqctl", "-q", "list_queues", "name", "--no-table-headers")
-                    .redirectErrorStream(true).start();
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                reader.lines().map(String::trim)
-                        .filter(name -> name.startsWith(namespace + ".") && !names.contains(name))
-                        .forEach(names::add);
-            }
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            // rabbitmqctl not installed: fixed names only
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            ChildProcess.run(List.of("rabbitmqctl", "-q", "list_queues", "name", "--no-table-headers"), Map.of(),
+                            Duration.ofSeconds(30)).output().stream().map(String::trim)
+                    .filter(name -> name.startsWith(namespace + ".") && !names.contains(name))
+                    .forEach(names::add);
+        } catch (IllegalStateException e) {
+            // rabbitmqctl not installed, or stuck: fixed names only
+            System.err.println("test cleanup lists fixed queue names only: " + e.getMessage());
         }
         return names;
     }

@@ -3,8 +3,9 @@ package org.multiprocessing4j.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** A throwaway CA and a server certificate for "localhost", made with openssl, for TLS tests. */
 public record TlsMaterial(Path caCertificate, Path serverCertificate, Path serverKey) {
@@ -40,15 +41,9 @@ public record TlsMaterial(Path caCertificate, Path serverCertificate, Path serve
     private static void openssl(String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("openssl " + args[0] + " failed: " + out);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        ChildProcess.Finished done = ChildProcess.run(command, Map.of(), Duration.ofSeconds(60));
+        if (done.exit() != 0) {
+            throw new IOException("openssl " + args[0] + " failed: " + done.text());
         }
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.multiprocessing4j.Call;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
@@ -18,6 +20,7 @@ import org.multiprocessing4j.testkit.TestBroker;
 
 /** Scenario 12: 100,000 tasks on 4 workers while one worker is killed -9 and restarted every few seconds. */
 @BrokerTest
+@Timeout(value = 7, unit = TimeUnit.MINUTES) // its own wait is bounded below that; the default is 3 min
 class ChaosIT {
     private static final int TASKS = 100_000;
 

@@ -3,11 +3,11 @@ package org.multiprocessing4j.system.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.testkit.ChildProcess;
+import org.multiprocessing4j.testkit.Workers;
 
 /**
  * Workers for fault tests: JVMs with this module's classpath (seed tasks and FaultTasks), on any
@@ -15,7 +15,6 @@ import org.multiprocessing4j.testkit.ChildProcess;
  * is noticed within seconds.
  */
 final class Cluster implements AutoCloseable {
-    private static final String WORKER_MAIN = "org.multiprocessing4j.worker.WorkerMain";
     private final String namespace;
     private final List<ChildProcess> workers = new ArrayList<>();
 
@@ -24,20 +23,12 @@ final class Cluster implements AutoCloseable {
     }
 
     ChildProcess start(String name, String uri, int concurrency, String... extraArgs) {
-        ChildProcess worker = launch(name, uri, concurrency, extraArgs);
-        if (!worker.awaitLine(line -> line.contains(" ready: "), Duration.ofSeconds(60))) {
-            throw new IllegalStateException("worker did not become ready:\n" + worker.describe());
-        }
-        return worker;
+        return Workers.awaitReady(launch(name, uri, concurrency, extraArgs));
     }
 
     /** Starts without waiting for readiness (for a worker that must wait for its broker). */
     ChildProcess launch(String name, String uri, int concurrency, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--uri", uri, "--namespace", namespace, "--concurrency",
-                String.valueOf(concurrency), "--name", name, "--heartbeat", "2"));
-        args.addAll(List.of(extraArgs));
-        ChildProcess worker = ChildProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
-                WORKER_MAIN, args, Map.of());
+        ChildProcess worker = Workers.launch(name, uri, namespace, concurrency, List.of(extraArgs));
         workers.add(worker);
         return worker;
     }
@@ -49,13 +40,7 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.forEach(ChildProcess::sigterm);
-        for (ChildProcess worker : workers) {
-            if (worker.awaitExit(Duration.ofSeconds(15)) == null) {
-                worker.kill9();
-            }
-            worker.close();
-        }
+        Workers.stopAll(workers, Duration.ofSeconds(15));
         workers.clear();
     }
 }
