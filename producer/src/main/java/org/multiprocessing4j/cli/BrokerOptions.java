@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 /** Where the broker is: shared by every command (a picocli mixin, inherited by subcommands). */
 public final class BrokerOptions {
     @Option(names = "--uri", paramLabel = "URI", scope = ScopeType.INHERIT, defaultValue = "${env:AMQP_URI}",
-            description = "Broker URI, amqp:// or amqps:// (env AMQP_URI; default " + BrokerSettings.DEFAULT_URI + ").")
+            description = "Broker URI, amqp:// or amqps:// (env AMQP_URI; default: localhost:5672, guest/guest, vhost /).")
     String uri;
 
     @Option(names = "--namespace", paramLabel = "NS", scope = ScopeType.INHERIT, defaultValue = "${env:MP4J_NAMESPACE}",

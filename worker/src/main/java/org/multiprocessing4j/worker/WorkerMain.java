@@ -25,7 +25,7 @@ public final class WorkerMain implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--uri", paramLabel = "URI", defaultValue = "${env:AMQP_URI}",
-            description = "Broker URI, amqp:// or amqps:// (env AMQP_URI; default " + BrokerSettings.DEFAULT_URI + ").")
+            description = "Broker URI, amqp:// or amqps:// (env AMQP_URI; default: localhost:5672, guest/guest, vhost /).")
     String uri;
 
     @Option(names = "--tls-ca", paramLabel = "PEM", defaultValue = "${env:MP4J_TLS_CA}",
