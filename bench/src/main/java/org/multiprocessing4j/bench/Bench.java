@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
 public final class Bench implements Callable<Integer> {
     /** In flight at once, for the baseline client and for the project's pool alike. */
     static final int IN_FLIGHT = 100;
+    private static final String THROUGHPUT = "throughput";
+    private static final String LATENCY = "latency";
 
     @Option(names = "--uri", defaultValue = "${env:AMQP_URI:-amqp://guest:guest@localhost:5672/%2F}",
             description = "Broker URI (default: env AMQP_URI, else localhost).")
@@ -98,19 +100,24 @@ public final class Bench implements Callable<Integer> {
         if (withQuorum) {
             roles.responders(workers, quorumBaselineQueue, IN_FLIGHT / workers, true);
         }
-        warmUp(roles, progress, withQuorum);
-        for (int round = 1; round <= rounds; round++) {
-            Result baseline = baseline(roles, progress, baselineQueue, "throughput", tasks, 0, round);
-            Result project = project(roles, progress, "throughput", tasks, 0, round);
-            report.throughput(workers, baseline, project);
-            String quorum = "";
-            if (withQuorum) {
-                Result onQuorum = baseline(roles, progress, quorumBaselineQueue, "throughput", tasks, 0, round);
-                report.quorumThroughput(onQuorum);
-                quorum = String.format(", baseline on a quorum queue %,.0f calls/s", onQuorum.perSecond());
+        try (ClientSession baseline = baselineClient(roles, baselineQueue);
+             ClientSession project = projectClient(roles);
+             ClientSession quorum = withQuorum ? baselineClient(roles, quorumBaselineQueue) : null) {
+            warmUp(progress, THROUGHPUT, tasks, 0, baseline, project, quorum);
+            for (int round = 1; round <= rounds; round++) {
+                Result baselineRound = baseline.round(THROUGHPUT, tasks, 0, progress, "baseline round " + round);
+                Result projectRound = project.round(THROUGHPUT, tasks, 0, progress, "project round " + round);
+                report.throughput(workers, baselineRound, projectRound);
+                String quorumNote = "";
+                if (quorum != null) {
+                    Result onQuorum = quorum.round(THROUGHPUT, tasks, 0, progress, "quorum baseline round " + round);
+                    report.quorumThroughput(onQuorum);
+                    quorumNote = String.format(", baseline on a quorum queue %,.0f calls/s", onQuorum.perSecond());
+                }
+                progress.note(String.format("round %d: baseline %,.0f calls/s, project %,.0f tasks/s (%.2f)%s", round,
+                        baselineRound.perSecond(), projectRound.perSecond(),
+                        projectRound.perSecond() / baselineRound.perSecond(), quorumNote));
             }
-            progress.note(String.format("round %d: baseline %,.0f calls/s, project %,.0f tasks/s (%.2f)%s", round,
-                    baseline.perSecond(), project.perSecond(), project.perSecond() / baseline.perSecond(), quorum));
         }
         report.workerPeakRss(workers, started.stream().mapToDouble(worker -> Memory.peakRssMb(worker.pid())).max().orElse(-1));
         roles.stopServers();
@@ -122,16 +129,21 @@ public final class Bench implements Callable<Integer> {
         roles.workers(1, 1);
         roles.responders(1, baselineQueue, 1, false);
         roles.responders(1, quorumBaselineQueue, 1, true);
-        warmUp(roles, progress, true);
-        for (int round = 1; round <= rounds; round++) {
-            Result baseline = baseline(roles, progress, baselineQueue, "latency", sequential, 0, round);
-            Result project = project(roles, progress, "latency", sequential, 0, round);
-            Result onQuorum = baseline(roles, progress, quorumBaselineQueue, "latency", sequential, 0, round);
-            report.latency(baseline, project);
-            report.quorumLatency(onQuorum);
-            progress.note(String.format("round %d: p50 baseline %.2f ms, project %.2f ms (%.2f), baseline on a quorum "
-                    + "queue %.2f ms", round, baseline.p50Ms(), project.p50Ms(), project.p50Ms() / baseline.p50Ms(),
-                    onQuorum.p50Ms()));
+        try (ClientSession baseline = baselineClient(roles, baselineQueue);
+             ClientSession project = projectClient(roles);
+             ClientSession quorum = baselineClient(roles, quorumBaselineQueue)) {
+            // Shorter: one at a time, the round trip through the broker dominates, not compiled code.
+            warmUp(progress, LATENCY, Math.max(100, sequential / 4), 0, baseline, project, quorum);
+            for (int round = 1; round <= rounds; round++) {
+                Result baselineRound = baseline.round(LATENCY, sequential, 0, progress, "baseline round " + round);
+                Result projectRound = project.round(LATENCY, sequential, 0, progress, "project round " + round);
+                Result onQuorum = quorum.round(LATENCY, sequential, 0, progress, "quorum baseline round " + round);
+                report.latency(baselineRound, projectRound);
+                report.quorumLatency(onQuorum);
+                progress.note(String.format("round %d: p50 baseline %.2f ms, project %.2f ms (%.2f), baseline on a "
+                        + "quorum queue %.2f ms", round, baselineRound.p50Ms(), projectRound.p50Ms(),
+                        projectRound.p50Ms() / baselineRound.p50Ms(), onQuorum.p50Ms()));
+            }
         }
         roles.stopServers();
     }
@@ -141,19 +153,21 @@ public final class Bench implements Callable<Integer> {
         progress.step("payloads of 100 B, 10 KB and 1 MB, 2 workers");
         roles.workers(2, IN_FLIGHT / 2);
         roles.responders(2, baselineQueue, IN_FLIGHT / 2, false);
-        warmUp(roles, progress, false);
-        // echo with an argument runs other code than noop: warm that up too, on both sides.
-        baseline(roles, progress, baselineQueue, "throughput", tasks / 2, 100, 0);
-        project(roles, progress, "throughput", tasks / 2, 100, 0);
-        for (int bytes : new int[] {100, 10_000, 1_000_000}) {
-            int calls = bytes >= 1_000_000 ? Math.max(10, tasks / 250) : bytes >= 10_000 ? tasks / 4 : tasks / 2;
-            for (int round = 1; round <= rounds; round++) {
-                Result baseline = baseline(roles, progress, baselineQueue, "throughput", calls, bytes, round);
-                Result project = project(roles, progress, "throughput", calls, bytes, round);
-                report.payload(bytes, baseline, project);
+        try (ClientSession baseline = baselineClient(roles, baselineQueue);
+             ClientSession project = projectClient(roles)) {
+            for (int bytes : new int[] {100, 10_000, 1_000_000}) {
+                int calls = bytes >= 1_000_000 ? Math.max(10, tasks / 250) : bytes >= 10_000 ? tasks / 4 : tasks / 2;
+                // echo with an argument runs other code than noop: the first size warms it up on both sides.
+                warmUp(progress, THROUGHPUT, bytes >= 1_000_000 ? 5 : calls, bytes, baseline, project);
+                for (int round = 1; round <= rounds; round++) {
+                    String size = Report.size(bytes);
+                    Result baselineRound = baseline.round(THROUGHPUT, calls, bytes, progress, size + " baseline round " + round);
+                    Result projectRound = project.round(THROUGHPUT, calls, bytes, progress, size + " project round " + round);
+                    report.payload(bytes, baselineRound, projectRound);
+                }
+                progress.note(String.format("%s: baseline %,.0f calls/s, project %,.0f tasks/s", Report.size(bytes),
+                        report.medianPayload(bytes, true), report.medianPayload(bytes, false)));
             }
-            progress.note(String.format("%s: baseline %,.0f calls/s, project %,.0f tasks/s", Report.size(bytes),
-                    report.medianPayload(bytes, true), report.medianPayload(bytes, false)));
         }
         roles.stopServers();
     }
@@ -193,35 +207,23 @@ public final class Bench implements Callable<Integer> {
     }
 
     /**
-     * Fresh servers (workers, responders) run an untimed client first, so that no measured round pays
-     * for their JIT compilation.
+     * An untimed round on each client first: fresh servers (workers, responders) and fresh client
+     * JVMs alike compile their hot paths before anything is measured.
      */
-    private void warmUp(Roles roles, Progress progress, boolean quorumToo) {
-        baseline(roles, progress, baselineQueue, "throughput", tasks / 2, 0, 0);
-        if (quorumToo) {
-            baseline(roles, progress, quorumBaselineQueue, "throughput", tasks / 2, 0, 0);
+    private static void warmUp(Progress progress, String mode, int calls, int bytes, ClientSession... clients) {
+        for (ClientSession client : clients) {
+            if (client != null) {
+                client.round(mode, calls, bytes, progress, "warm-up");
+            }
         }
-        project(roles, progress, "throughput", tasks / 2, 0, 0);
     }
 
-    private Result baseline(Roles roles, Progress progress, String queue, String mode, int calls, int bytes, int round) {
-        return roles.client(BaselineClient.class, List.of(uri, queue, mode, String.valueOf(calls),
-                String.valueOf(IN_FLIGHT), String.valueOf(bytes), String.valueOf(warmup(calls, bytes))), progress,
-                (round == 0 ? "warm-up " : "") + "baseline " + mode + (round == 0 ? "" : " round " + round));
+    private ClientSession baselineClient(Roles roles, String queue) {
+        return roles.client(BaselineClient.class, List.of(uri, queue, String.valueOf(IN_FLIGHT)), "baseline client");
     }
 
-    private Result project(Roles roles, Progress progress, String mode, int calls, int bytes, int round) {
-        return roles.client(ProjectClient.class, List.of(uri, namespace, mode, String.valueOf(calls),
-                String.valueOf(IN_FLIGHT), String.valueOf(bytes), String.valueOf(warmup(calls, bytes))), progress,
-                (round == 0 ? "warm-up " : "") + "project " + mode + (round == 0 ? "" : " round " + round));
-    }
-
-    /**
-     * Calls each client makes, untimed, before the measured ones: the same for baseline and project,
-     * enough for the JIT to compile the hot paths of either (the project's are longer); fewer for big payloads.
-     */
-    private static int warmup(int calls, int bytes) {
-        return bytes >= 1_000_000 ? 5 : Math.max(200, calls / 2);
+    private ClientSession projectClient(Roles roles) {
+        return roles.client(ProjectClient.class, List.of(uri, namespace, String.valueOf(IN_FLIGHT)), "project client");
     }
 
     private static double rss(List<ChildProcess> workers) {

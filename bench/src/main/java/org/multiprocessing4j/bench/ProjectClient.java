@@ -12,58 +12,50 @@ import org.multiprocessing4j.connection.BrokerSettings;
 
 /**
  * This project's client: the same calls as the baseline's, made the way a user makes them.
- * Throughput mode: Pool(INFLIGHT).applyAsync of echo(payload) (noop without payload), results
- * collected. Latency mode: sequential Pool.apply.
+ * Throughput rounds: Pool(INFLIGHT).applyAsync of echo(payload) (noop without payload), results
+ * collected. Latency rounds: sequential Pool.apply. One round per command ({@link ClientLoop}).
  *
- * <p>Args: URI NAMESPACE MODE(throughput|latency) CALLS INFLIGHT PAYLOAD_BYTES WARMUP_CALLS
+ * <p>Args: URI NAMESPACE INFLIGHT
  */
 public final class ProjectClient {
-    private ProjectClient() {
+    private final Pool pool;
+
+    private ProjectClient(Pool pool) {
+        this.pool = pool;
     }
 
-    public static void main(String[] args) {
-        boolean latency = args[2].equals("latency");
-        int calls = Integer.parseInt(args[3]);
-        int inflight = Integer.parseInt(args[4]);
-        int payloadBytes = Integer.parseInt(args[5]);
-        int warmup = Integer.parseInt(args[6]);
-        String payload = Payloads.text(payloadBytes);
+    public static void main(String[] args) throws Exception {
         BrokerSettings settings = BrokerSettings.defaults().withUri(args[0]).withNamespace(args[1]);
         try (Multiprocessing mp = Multiprocessing.builder().settings(settings).output(OutputSink.discard()).connect()) {
-            Pool pool = mp.pool(inflight);
-            Histogram histogram = new Histogram(3_600_000_000L, 3);
-            for (int phase = 0; phase < 2; phase++) {
-                int n = phase == 0 ? warmup : calls;
-                histogram.reset();
-                long started = System.nanoTime();
-                if (latency) {
-                    for (int i = 0; i < n; i++) {
-                        long t0 = System.nanoTime();
-                        call(pool, payloadBytes, payload).get(Duration.ofSeconds(30));
-                        histogram.recordValue((System.nanoTime() - t0) / 1000);
-                    }
-                } else {
-                    List<AsyncResult<Object>> results = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        results.add(call(pool, payloadBytes, payload));
-                    }
-                    for (AsyncResult<Object> result : results) {
-                        result.get(Duration.ofMinutes(5));
-                    }
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                if (phase == 1) {
-                    System.out.println(new Result("project-" + args[2], n, n / seconds,
-                            latency ? histogram.getValueAtPercentile(50) / 1000.0 : 0,
-                            latency ? histogram.getValueAtPercentile(99) / 1000.0 : 0,
-                            Memory.peakRssMb(ProcessHandle.current().pid())).line());
-                }
-            }
+            Pool pool = mp.pool(Integer.parseInt(args[2]));
+            ClientLoop.serve(new ProjectClient(pool)::round);
             pool.close();
         }
     }
 
-    private static AsyncResult<Object> call(Pool pool, int payloadBytes, String payload) {
-        return payloadBytes <= 0 ? pool.applyAsync("noop") : pool.applyAsync("echo", payload);
+    private Result round(boolean latency, int calls, int bytes) {
+        String payload = Payloads.text(bytes);
+        Histogram histogram = new Histogram(3_600_000_000L, 3);
+        long started = System.nanoTime();
+        if (latency) {
+            for (int i = 0; i < calls; i++) {
+                long t0 = System.nanoTime();
+                call(bytes, payload).get(Duration.ofSeconds(30));
+                histogram.recordValue((System.nanoTime() - t0) / 1000);
+            }
+        } else {
+            List<AsyncResult<Object>> results = new ArrayList<>(calls);
+            for (int i = 0; i < calls; i++) {
+                results.add(call(bytes, payload));
+            }
+            for (AsyncResult<Object> result : results) {
+                result.get(Duration.ofMinutes(5));
+            }
+        }
+        return Result.measured(latency ? "project-latency" : "project-throughput", calls, started, histogram);
+    }
+
+    private AsyncResult<Object> call(int bytes, String payload) {
+        return bytes <= 0 ? pool.applyAsync("noop") : pool.applyAsync("echo", payload);
     }
 }

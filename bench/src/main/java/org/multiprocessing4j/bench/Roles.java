@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.multiprocessing4j.testkit.ChildProcess;
 
-/** Starts the bench's JVMs: workers, baseline responders, and the clients whose RESULT line it reads. */
+/** Starts the bench's JVMs: workers, baseline responders, and the clients whose RESULT lines it reads. */
 final class Roles implements AutoCloseable {
     private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseParallelGC");
     private final String uri;
@@ -42,19 +42,9 @@ final class Roles implements AutoCloseable {
         return started;
     }
 
-    /** Runs a client to its end and returns its result. */
-    Result client(Class<?> main, List<String> args, Progress progress, String label) {
-        ChildProcess client = ChildProcess.startJvm(label, JVM, main.getName(), args, Map.of());
-        long started = System.nanoTime();
-        while (client.awaitExit(Duration.ofSeconds(1)) == null) {
-            progress.tick(String.format("%s: running %.0f s", label, (System.nanoTime() - started) / 1e9));
-            if ((System.nanoTime() - started) > Duration.ofMinutes(10).toNanos()) {
-                client.kill9();
-                throw new IllegalStateException(label + " did not finish:\n" + client.describe());
-            }
-        }
-        return client.stdout().stream().filter(line -> line.startsWith(Result.PREFIX)).map(Result::parse).findFirst()
-                .orElseThrow(() -> new IllegalStateException(label + " gave no result:\n" + client.describe()));
+    /** A client JVM for a phase's rounds (see {@link ClientSession}). */
+    ClientSession client(Class<?> main, List<String> args, String name) {
+        return new ClientSession(ChildProcess.startJvm(name, JVM, main.getName(), args, Map.of()));
     }
 
     void stopServers() {

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +145,17 @@ public final class ChildProcess implements AutoCloseable {
 
     public List<String> stderr() {
         return List.copyOf(stderr);
+    }
+
+    /** Writes a line to the process's standard input (a command for a program that reads them). */
+    public void send(String line) {
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write to " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Waits until a line of stdout or stderr matches; false if the process ended or time ran out first. */
