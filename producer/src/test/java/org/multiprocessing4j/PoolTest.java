@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -251,6 +253,17 @@ class PoolTest {
         assertEquals(10_000, distinct.size());
         assertEquals(IntStream.range(0, 10_000).boxed().collect(java.util.stream.Collectors.toSet()),
                 distinct.stream().map(v -> ((Number) v).intValue()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void aDeletedReplyQueueIsDeclaredAgainAndResultsKeepArriving(TestBroker broker) throws Exception {
+        try (Multiprocessing client = cluster.connect()) {
+            assertEquals(4L, ((Number) client.pool().apply("square", 2)).longValue());
+            try (Connection admin = broker.newConnection(); Channel channel = admin.createChannel()) {
+                channel.queueDelete(client.core().replyQueue());
+            }
+            assertEquals(9L, ((Number) client.pool().applyAsync("square", 3).get(WAIT)).longValue());
+        }
     }
 
     private static List<Long> longs(List<Object> values) {

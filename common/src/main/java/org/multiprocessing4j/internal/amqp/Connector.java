@@ -99,6 +99,7 @@ public final class Connector {
         factory.setRequestedHeartbeat((int) Math.max(1, settings.heartbeat().toSeconds()));
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
+        factory.setTopologyRecoveryFilter(OnLiveChannelsOnly.FILTER);
         factory.setNetworkRecoveryInterval(settings.recoveryInterval().toMillis());
         factory.setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
         factory.setHandshakeTimeout((int) Math.min(settings.connectTimeout().toMillis(), 10_000));

@@ -74,7 +74,8 @@ public final class ClientCore implements AutoCloseable {
         try {
             String replyQueue = topology.replyQueue(reply.id());
             declare(connection, topology, replyQueue, reply.expiry());
-            ReplyRouter router = new ReplyRouter(connection, replyQueue, sink);
+            ReplyRouter router = new ReplyRouter(connection, replyQueue,
+                    channel -> topology.declareReplyQueue(channel, replyQueue, reply.expiry()), sink);
             return new ClientCore(settings, connection, topology, reply.id(), replyQueue,
                     new ConfirmingPublisher(connection, settings.maxMessageSize()), router, reply.keepOnClose());
         } catch (IOException | RuntimeException e) {

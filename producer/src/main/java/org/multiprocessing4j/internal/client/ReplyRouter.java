@@ -43,39 +43,58 @@ public final class ReplyRouter implements AutoCloseable {
     private final AtomicLong duplicateResults = new AtomicLong();
     private final Connection connection;
     private final String replyQueue;
+    private final QueueDeclaration declareReplyQueue;
     private volatile Channel channel;
     private volatile boolean closed;
 
-    public ReplyRouter(Connection connection, String replyQueue, OutputSink sink) throws IOException {
+    /** Declares the reply queue on a channel (idempotent: the same arguments every time). */
+    @FunctionalInterface
+    public interface QueueDeclaration {
+        void declare(Channel channel) throws IOException;
+    }
+
+    public ReplyRouter(Connection connection, String replyQueue, QueueDeclaration declareReplyQueue, OutputSink sink) {
         this.sink = sink;
         this.replyQueue = replyQueue;
         this.connection = connection;
+        this.declareReplyQueue = declareReplyQueue;
     }
 
     /**
      * Starts consuming. Separate from construction so that a client collecting replies published
      * earlier (a detached process) registers its job first: a reply for a job nobody waits for is dropped.
+     *
+     * <p>The queue is declared on the consuming channel itself: connection recovery replays a
+     * declaration on the channel it was made on, before the consumer, so after a broker restart
+     * that lost the queue (declared just before a kill -9) it is there again before we consume.
      */
     public synchronized void start() throws IOException {
         Channel ch = connection.createChannel();
         ch.basicQos(PREFETCH);
         ch.addShutdownListener(cause -> {
-            // A channel error (a consumer timeout, for one) closes only this channel and connection
-            // recovery will not reopen it: consume again, or every result from now on would be stranded.
+            // A channel error (a consumer timeout, a consumer recovered before its queue) closes only
+            // this channel and connection recovery will not reopen it: consume again, or every result
+            // from now on would be stranded.
             if (!cause.isHardError() && !cause.isInitiatedByApplication() && !closed) {
                 log.warn("the broker closed the reply channel ({}); consuming again", cause.getMessage());
-                try {
-                    start();
-                } catch (IOException | RuntimeException e) {
-                    log.error("could not consume the reply queue again: {}", e.toString());
-                }
+                consumeAgainInBackground(null);
             }
         });
+        declareReplyQueue.declare(ch);
         ch.basicConsume(replyQueue, false, new DefaultConsumer(ch) {
             /**
              * Each reply is acknowledged as soon as it is routed: one held back would count against the
              * broker's consumer timeout (30 min by default) and get the channel closed.
              */
+            /** The broker cancels us when the reply queue is deleted: declare it again and consume. */
+            @Override
+            public void handleCancel(String consumerTag) {
+                if (!closed) {
+                    log.warn("the reply queue {} was deleted; declaring it again", replyQueue);
+                    consumeAgainInBackground(getChannel());
+                }
+            }
+
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                     throws IOException {
@@ -88,6 +107,40 @@ public final class ReplyRouter implements AutoCloseable {
             }
         });
         channel = ch;
+    }
+
+    /**
+     * Not on the calling thread: a shutdown listener runs on the connection's thread, and opening
+     * a channel there waits for a reply that only that thread could read.
+     */
+    private void consumeAgainInBackground(Channel abandoned) {
+        Thread retry = new Thread(() -> {
+            Channels.closeQuietly(abandoned);
+            consumeAgain();
+        }, "mp4j-reply-reconsume");
+        retry.setDaemon(true);
+        retry.start();
+    }
+
+    /** Until it works or this router closes: a broker coming back may refuse for a while. */
+    private void consumeAgain() {
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                start();
+                log.info("consuming the reply queue again (attempt {})", attempt);
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (attempt == 1 || attempt % 30 == 0) {
+                    log.warn("could not consume the reply queue yet (attempt {}): {}", attempt, e.toString());
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     public void register(JobHandle handle) {

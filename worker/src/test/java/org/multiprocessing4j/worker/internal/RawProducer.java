@@ -74,10 +74,22 @@ final class RawProducer implements AutoCloseable {
         return job.id();
     }
 
+    /** A pool-style job whose replies go to another queue (one that may not exist yet). */
+    String submitWithReplyTo(String otherReplyQueue, String task, List<?> args) throws Exception {
+        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, WireCodec.toJsonList(args), Map.of(),
+                null, System.currentTimeMillis());
+        publishRaw(job.id(), WireCodec.encode(job), otherReplyQueue);
+        return job.id();
+    }
+
     /** Publishes any body as a job with this correlation id, valid or not. */
     void publishRaw(String jobId, byte[] body) throws Exception {
+        publishRaw(jobId, body, replyQueue);
+    }
+
+    private void publishRaw(String jobId, byte[] body, String replyTo) throws Exception {
         synchronized (channel) {
-            channel.basicPublish("", topology.jobsQueue(), Envelopes.job(jobId, replyQueue), body);
+            channel.basicPublish("", topology.jobsQueue(), Envelopes.job(jobId, replyTo), body);
             channel.waitForConfirmsOrDie(10_000);
         }
     }

@@ -2,8 +2,12 @@ package org.multiprocessing4j.worker.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -34,9 +38,11 @@ class WorkerEngineTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static WorkerEngine worker;
     private static RawProducer producer;
+    private static TestBroker broker;
 
     @BeforeAll
-    static void start(TestBroker broker) throws Exception {
+    static void start(TestBroker testBroker) throws Exception {
+        broker = testBroker;
         producer = new RawProducer(broker);
         WorkerConfig config = WorkerConfig.defaults(BrokerSettings.defaults().withUri(broker.uri())
                         .withNamespace(broker.namespace()))
@@ -71,6 +77,32 @@ class WorkerEngineTest {
         List<Reply> replies = producer.awaitResult(producer.submit("square", List.of(7)), WAIT);
         assertEquals(1, replies.size(), "no started reply for a pool task: " + replies);
         assertEquals(49, result(replies).value().asInt());
+    }
+
+    /**
+     * After a broker restart a producer may declare its reply queue again only after a worker has
+     * answered (a queue declared just before a kill -9 can be missing from the restarted node).
+     */
+    @Test
+    void aResultWhoseReplyQueueIsMissingForAWhileArrivesOnceTheQueueIsThere() throws Exception {
+        String lateQueue = producer.topology().replyQueue("late-" + UUID.randomUUID());
+        String id = producer.submitWithReplyTo(lateQueue, "square", List.of(7));
+        Thread.sleep(1500); // the worker has answered into the void by now, several times
+        try (Connection connection = broker.newConnection()) {
+            Channel channel = connection.createChannel();
+            producer.topology().declareReplyQueue(channel, lateQueue, Duration.ofMinutes(1));
+            GetResponse got = null;
+            for (long deadline = System.nanoTime() + WAIT.toNanos(); got == null && System.nanoTime() < deadline; ) {
+                got = channel.basicGet(lateQueue, true);
+                Thread.sleep(got == null ? 50 : 0);
+            }
+            assertNotNull(got, "the result arrived once the reply queue existed");
+            ResultReply result = assertInstanceOf(ResultReply.class,
+                    WireCodec.decodeReply(got.getProps().getType(), got.getBody()));
+            assertEquals(id, result.id());
+            assertEquals(49, result.value().asInt());
+            channel.queueDelete(lateQueue);
+        }
     }
 
     @Test
