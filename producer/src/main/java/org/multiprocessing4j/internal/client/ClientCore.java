@@ -84,7 +84,12 @@ public final class ClientCore implements AutoCloseable {
         }
     }
 
-    /** Declares what a producer uses: the jobs path, cancellations, control, and its reply queue. */
+    /**
+     * Declares what a producer uses: the jobs path, cancellations, control, and its reply queue.
+     * The reply queue is declared here too, not only by the router when it starts consuming: a
+     * detached process publishes its job (replies go to that queue) before anyone consumes, and a
+     * queue declared earlier with other arguments is refused here, at connect, with a clear error.
+     */
     static void declare(Connection connection, Topology topology, String replyQueue, Duration expiry) throws IOException {
         Channels.withTemporaryChannel(connection, channel -> {
             topology.declareJobs(channel);

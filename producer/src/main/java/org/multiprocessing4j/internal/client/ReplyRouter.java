@@ -70,42 +70,48 @@ public final class ReplyRouter implements AutoCloseable {
      */
     public synchronized void start() throws IOException {
         Channel ch = connection.createChannel();
-        ch.basicQos(PREFETCH);
-        ch.addShutdownListener(cause -> {
-            // A channel error (a consumer timeout, a consumer recovered before its queue) closes only
-            // this channel and connection recovery will not reopen it: consume again, or every result
-            // from now on would be stranded.
-            if (!cause.isHardError() && !cause.isInitiatedByApplication() && !closed) {
-                log.warn("the broker closed the reply channel ({}); consuming again", cause.getMessage());
-                consumeAgainInBackground(null);
-            }
-        });
-        declareReplyQueue.declare(ch);
-        ch.basicConsume(replyQueue, false, new DefaultConsumer(ch) {
-            /**
-             * Each reply is acknowledged as soon as it is routed: one held back would count against the
-             * broker's consumer timeout (30 min by default) and get the channel closed.
-             */
-            /** The broker cancels us when the reply queue is deleted: declare it again and consume. */
-            @Override
-            public void handleCancel(String consumerTag) {
-                if (!closed) {
-                    log.warn("the reply queue {} was deleted; declaring it again", replyQueue);
-                    consumeAgainInBackground(getChannel());
+        try {
+            ch.basicQos(PREFETCH);
+            ch.addShutdownListener(cause -> {
+                // A channel error (a consumer timeout, a consumer recovered before its queue) closes only
+                // this channel and connection recovery will not reopen it: consume again, or every result
+                // from now on would be stranded. Only for the live channel: one that failed in start()
+                // is the retry loop's business.
+                if (ch == channel && !cause.isHardError() && !cause.isInitiatedByApplication() && !closed) {
+                    log.warn("the broker closed the reply channel ({}); consuming again", cause.getMessage());
+                    consumeAgainInBackground(null);
                 }
-            }
+            });
+            declareReplyQueue.declare(ch);
+            ch.basicConsume(replyQueue, false, new DefaultConsumer(ch) {
+                /** The broker cancels us when the reply queue is deleted: declare it again and consume. */
+                @Override
+                public void handleCancel(String consumerTag) {
+                    if (ch == channel && !closed) {
+                        log.warn("the reply queue {} was deleted; declaring it again", replyQueue);
+                        consumeAgainInBackground(ch);
+                    }
+                }
 
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
-                    throws IOException {
-                route(properties, body);
-                try {
-                    getChannel().basicAck(envelope.getDeliveryTag(), false);
-                } catch (AlreadyClosedException closing) {
-                    // closed while this reply was in flight: nobody waits for it any more
+                /**
+                 * Each reply is acknowledged as soon as it is routed: one held back would count against the
+                 * broker's consumer timeout (30 min by default) and get the channel closed.
+                 */
+                @Override
+                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+                        throws IOException {
+                    route(properties, body);
+                    try {
+                        getChannel().basicAck(envelope.getDeliveryTag(), false);
+                    } catch (AlreadyClosedException closing) {
+                        // closed while this reply was in flight: nobody waits for it any more
+                    }
                 }
-            }
-        });
+            });
+        } catch (IOException | RuntimeException e) {
+            Channels.closeQuietly(ch);
+            throw e;
+        }
         channel = ch;
     }
 
