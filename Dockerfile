@@ -23,6 +23,6 @@ ENTRYPOINT ["java", "-jar", "/app/mp4j-worker.jar"]
 
 # ---- producer: the command line (default: the tutorial's examples) ------------------------------
 FROM runtime AS producer
-COPY --from=build /src/producer/target/mp4j-producer.jar /app/mp4j-producer.jar
+COPY --from=build /src/producer-cli/target/mp4j-producer.jar /app/mp4j-producer.jar
 ENTRYPOINT ["java", "-jar", "/app/mp4j-producer.jar"]
 CMD ["examples", "run", "--all"]

@@ -2,7 +2,7 @@
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORKER_JAR="$ROOT/worker/target/mp4j-worker.jar"
-PRODUCER_JAR="$ROOT/producer/target/mp4j-producer.jar"
+PRODUCER_JAR="$ROOT/producer-cli/target/mp4j-producer.jar"
 RUN_DIR="${MP4J_RUN_DIR:-$ROOT/.run}"
 
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }

@@ -1,24 +1,23 @@
 package org.multiprocessing4j;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.ClosedException;
-import org.multiprocessing4j.errors.ConnectionLostException;
-import org.multiprocessing4j.internal.amqp.AmqpQueue;
-import org.multiprocessing4j.internal.amqp.Channels;
-import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.client.ClientCore;
-import org.multiprocessing4j.internal.client.WorkerPing;
+import org.multiprocessing4j.internal.client.DetachedJobs;
+import org.multiprocessing4j.internal.client.JobMessages;
+import org.multiprocessing4j.internal.client.PoolScheduler;
+import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.WorkerInfo;
 import org.multiprocessing4j.queue.RemoteQueue;
+import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.task.ProcessTask;
 
 /**
@@ -44,17 +43,18 @@ import org.multiprocessing4j.task.ProcessTask;
 public final class Multiprocessing implements AutoCloseable {
     private final ClientCore core;
     private final Consumer<String> errorOutput;
+    private final OutputSink output;
     private final AtomicInteger processNumbers = new AtomicInteger();
     private final AtomicInteger poolNumbers = new AtomicInteger();
     private final List<RemoteProcess> processes = new CopyOnWriteArrayList<>();
     private final List<Pool> pools = new CopyOnWriteArrayList<>();
-    private final List<RemoteQueue> queues = new CopyOnWriteArrayList<>();
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
     private volatile boolean closed;
 
-    private Multiprocessing(ClientCore core, Consumer<String> errorOutput) {
+    Multiprocessing(ClientCore core, OutputSink output, Consumer<String> errorOutput) {
         this.core = core;
+        this.output = output;
         this.errorOutput = errorOutput;
     }
 
@@ -67,54 +67,8 @@ public final class Multiprocessing implements AutoCloseable {
         return builder().settings(settings).connect();
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Options with defaults; {@link #connect()} validates and connects. */
-    public static final class Builder {
-        private BrokerSettings settings;
-        private OutputSink output = OutputSink.printTo(System.out);
-        private Consumer<String> errorOutput = System.err::println;
-        private Duration replyQueueExpiry = Topology.REPLY_QUEUE_EXPIRES;
-
-        private Builder() {
-        }
-
-        public Builder settings(BrokerSettings settings) {
-            this.settings = settings;
-            return this;
-        }
-
-        /** Where lines printed by tasks go; default: this process's System.out. */
-        public Builder output(OutputSink output) {
-            this.output = java.util.Objects.requireNonNull(output, "output");
-            return this;
-        }
-
-        /** Where a failed process's traceback is reported; default: System.err. */
-        public Builder errorOutput(Consumer<String> errorOutput) {
-            this.errorOutput = java.util.Objects.requireNonNull(errorOutput, "errorOutput");
-            return this;
-        }
-
-        /**
-         * How long this producer's reply queue outlives the producer if it dies without closing
-         * (results for it then wait that long, and are dropped with the queue); default 1 h.
-         */
-        public Builder replyQueueExpiry(Duration expiry) {
-            if (expiry == null || expiry.toMillis() < 1000) {
-                throw new IllegalArgumentException("replyQueueExpiry must be at least 1 s, got " + expiry);
-            }
-            this.replyQueueExpiry = expiry;
-            return this;
-        }
-
-        public Multiprocessing connect() {
-            BrokerSettings effective = settings != null ? settings : BrokerSettings.fromEnvironment();
-            return new Multiprocessing(ClientCore.connect(effective, output, ClientCore.ReplyQueueSpec.fresh(replyQueueExpiry)).startConsuming(),
-                    errorOutput);
-        }
+    public static MultiprocessingBuilder builder() {
+        return new MultiprocessingBuilder();
     }
 
     // ---- pools ------------------------------------------------------------------------------
@@ -124,16 +78,17 @@ public final class Multiprocessing implements AutoCloseable {
         if (processes < 1) {
             throw new IllegalArgumentException("processes must be at least 1, got " + processes);
         }
-        return register(new Pool(this, core, processes, poolNumbers.incrementAndGet()));
+        return newPool(processes);
     }
 
     /** {@code Pool()}: no limit beyond what the workers can run. */
     public Pool pool() {
-        return register(new Pool(this, core, 0, poolNumbers.incrementAndGet()));
+        return newPool(0);
     }
 
-    private Pool register(Pool pool) {
+    private Pool newPool(int processes) {
         ensureOpen();
+        Pool pool = new Pool(core, new PoolScheduler(core, processes, "Pool-" + poolNumbers.incrementAndGet()));
         pools.add(pool);
         return pool;
     }
@@ -145,34 +100,63 @@ public final class Multiprocessing implements AutoCloseable {
         return process(Call.of(task, args));
     }
 
-    /** {@code Process(target=..., args=..., kwargs=...)}. */
-    public RemoteProcess process(Call call) {
-        Jobs.call(call, null); // encode once now, so a value that cannot travel fails here, not at start()
-        return newProcess(call.task(), processName -> Jobs.call(call, processName));
+    /** {@code Process(target=..., args=..., kwargs=...)}; a typed call works the same. */
+    public RemoteProcess process(Call<?> call) {
+        JobMessages.call(call, null); // encode once now, so a value that cannot travel fails here, not at start()
+        return newProcess(call.task(), processName -> JobMessages.call(call, processName));
     }
 
     /** A Process subclass instance (its class registered on the workers); its fields travel as JSON. */
     public RemoteProcess process(ProcessTask instance) {
-        Jobs.processInstance(instance, null);
-        @SuppressWarnings("unchecked")
-        Class<? extends ProcessTask> type = instance.getClass();
-        return newProcess(ProcessTask.registeredName(type), processName -> Jobs.processInstance(instance, processName));
+        JobMessages.processInstance(instance, null);
+        return newProcess(ProcessTask.registeredName(instance.getClass()),
+                processName -> JobMessages.processInstance(instance, processName));
     }
 
     /** A registered Process subclass by name, with its fields: for producers without the class. */
     public RemoteProcess processClass(String registeredName, Map<String, ?> fields) {
-        Jobs.processClass(registeredName, fields, null);
-        return newProcess(registeredName, processName -> Jobs.processClass(registeredName, fields, processName));
+        JobMessages.processClass(registeredName, fields, null);
+        return newProcess(registeredName, processName -> JobMessages.processClass(registeredName, fields, processName));
     }
 
-    private RemoteProcess newProcess(String target, java.util.function.Function<String, org.multiprocessing4j.internal.wire.JobMessage> job) {
+    private RemoteProcess newProcess(String target, Function<String, JobMessage> job) {
         ensureOpen();
-        return new RemoteProcess(this, target, job, "Process-" + processNumbers.incrementAndGet());
+        return new RemoteProcess(this, core, target, job, "Process-" + processNumbers.incrementAndGet());
     }
 
     /** Processes started through this client that have not finished (Python's {@code active_children()}). */
     public List<RemoteProcess> activeChildren() {
         return processes.stream().filter(RemoteProcess::isAlive).toList();
+    }
+
+    /**
+     * Starts a process that outlives this client: its lines and result wait for a day for
+     * {@link #detachedProcess(String)} (from any program, on any machine) to collect them.
+     */
+    public DetachedProcess startDetached(Call<?> call, String name) {
+        ensureOpen();
+        JobMessage job = JobMessages.call(call, name == null ? "Process-1" : name);
+        Waits.await(new DetachedJobs(core).start(job), null, "starting " + call.task());
+        return new DetachedProcess(job.id(), core, output);
+    }
+
+    /** A process started detached, by its id; IllegalArgumentException if there is none (or it was collected). */
+    public DetachedProcess detachedProcess(String id) {
+        ensureOpen();
+        if (!new DetachedJobs(core).exists(id)) {
+            throw new IllegalArgumentException(DetachedJobs.notFound(id));
+        }
+        return new DetachedProcess(id, core, output);
+    }
+
+    /** Terminates any job by id, wherever it is: removed before it starts, or interrupted where it runs. */
+    public void terminate(String jobId) {
+        DetachedProcess.cancel(core, jobId, false);
+    }
+
+    /** Kills any job by id: reported at once, its worker slot freed even if the task ignores interrupts. */
+    public void kill(String jobId) {
+        DetachedProcess.cancel(core, jobId, true);
     }
 
     // ---- queues -----------------------------------------------------------------------------
@@ -185,25 +169,19 @@ public final class Multiprocessing implements AutoCloseable {
     /** {@code Queue(maxsize)}: with a generated name; deleted when this client closes. */
     public RemoteQueue queue(int maxsize) {
         ensureOpen();
-        RemoteQueue queue = AmqpQueue.create(core.connection(), core.topology(), null, maxsize, core.settings().maxMessageSize());
-        queues.add(queue);
-        return queue;
+        return core.createQueue(null, maxsize);
     }
 
     /** Creates the named queue, or opens it if it exists with the same maxsize. It outlives this client. */
     public RemoteQueue queue(String name, int maxsize) {
         ensureOpen();
-        RemoteQueue queue = AmqpQueue.create(core.connection(), core.topology(), name, maxsize, core.settings().maxMessageSize());
-        queues.add(queue);
-        return queue;
+        return core.createQueue(name, maxsize);
     }
 
     /** Opens an existing named queue, whatever its maxsize. */
     public RemoteQueue openQueue(String name) {
         ensureOpen();
-        RemoteQueue queue = AmqpQueue.openExisting(core.connection(), core.topology(), name, core.settings().maxMessageSize());
-        queues.add(queue);
-        return queue;
+        return core.openQueue(name);
     }
 
     // ---- cluster ----------------------------------------------------------------------------
@@ -211,44 +189,29 @@ public final class Multiprocessing implements AutoCloseable {
     /** Live workers, as they answer a ping within {@code wait}. */
     public List<WorkerStatus> workers(Duration wait) {
         ensureOpen();
-        try {
-            List<WorkerStatus> statuses = new ArrayList<>();
-            for (WorkerInfo info : WorkerPing.ping(core.connection(), core.topology(), wait)) {
-                statuses.add(new WorkerStatus(info.worker().name(), info.worker().host(), info.worker().pid(),
-                        info.concurrency(), info.running(), info.completed(), info.tasks(),
-                        Instant.ofEpochMilli(info.startedAt())));
-            }
-            return statuses;
-        } catch (IOException e) {
-            throw new ConnectionLostException("could not ping the workers: " + e.getMessage(), e);
-        }
+        return core.workers(wait).stream().map(Multiprocessing::status).toList();
+    }
+
+    private static WorkerStatus status(WorkerInfo info) {
+        return new WorkerStatus(info.worker().name(), info.worker().host(), info.worker().pid(), info.concurrency(),
+                info.running(), info.completed(), info.tasks(), Instant.ofEpochMilli(info.startedAt()));
     }
 
     /** Jobs waiting in the jobs queue for a worker (not counting those being run). */
     public int jobsWaiting() {
         ensureOpen();
-        try {
-            return Channels.withTemporaryChannel(core.connection(),
-                    channel -> channel.queueDeclarePassive(core.topology().jobsQueue()).getMessageCount());
-        } catch (IOException e) {
-            throw new ConnectionLostException("could not read the jobs queue: " + e.getMessage(), e);
-        }
+        return core.messageCount(core.topology().jobsQueue());
     }
 
     /** Dead-lettered jobs kept for inspection. */
     public int deadLetters() {
         ensureOpen();
-        try {
-            return Channels.withTemporaryChannel(core.connection(),
-                    channel -> channel.queueDeclarePassive(core.topology().deadLettersQueue()).getMessageCount());
-        } catch (IOException e) {
-            throw new ConnectionLostException("could not read the dead-letters queue: " + e.getMessage(), e);
-        }
+        return core.messageCount(core.topology().deadLettersQueue());
     }
 
     /** Results that arrived twice because a job ran twice (after a worker or link was lost), and were dropped. */
     public long duplicateResultsDropped() {
-        return core.router().duplicateResults();
+        return core.duplicateResults();
     }
 
     public BrokerSettings settings() {
@@ -281,7 +244,6 @@ public final class Multiprocessing implements AutoCloseable {
             pools.forEach(Pool::awaitIdle);
         } finally {
             closed = true;
-            queues.forEach(RemoteQueue::close);
             core.close();
             onClose.forEach(Runnable::run);
         }
@@ -310,7 +272,7 @@ public final class Multiprocessing implements AutoCloseable {
         }
     }
 
-    // ---- for pools and processes ------------------------------------------------------------
+    // ---- for processes ----------------------------------------------------------------------
 
     ClientCore core() {
         return core;

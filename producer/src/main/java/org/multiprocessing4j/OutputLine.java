@@ -1,5 +1,9 @@
 package org.multiprocessing4j;
 
+import org.multiprocessing4j.internal.client.JobHandle;
+import org.multiprocessing4j.internal.wire.OutputReply;
+import org.multiprocessing4j.internal.wire.WorkerRef;
+
 /**
  * One line a task printed on a worker, as it reaches the producer.
  *
@@ -13,4 +17,10 @@ package org.multiprocessing4j;
  */
 public record OutputLine(String jobId, String task, String processName, String worker, String host, long pid,
                          String text) {
+
+    static OutputLine of(JobHandle job, OutputReply line) {
+        WorkerRef worker = line.worker() != null ? line.worker() : new WorkerRef("?", "?", -1);
+        return new OutputLine(job.id(), job.task(), job.processName(), worker.name(), worker.host(), worker.pid(),
+                line.line());
+    }
 }

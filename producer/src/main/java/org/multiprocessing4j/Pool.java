@@ -1,24 +1,22 @@
 package org.multiprocessing4j;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.errors.MpException;
-import org.multiprocessing4j.errors.TerminatedException;
 import org.multiprocessing4j.internal.client.ClientCore;
-import org.multiprocessing4j.internal.client.JobHandle;
+import org.multiprocessing4j.internal.client.JobMessages;
+import org.multiprocessing4j.internal.client.LazyFeed;
+import org.multiprocessing4j.internal.client.MapJobs;
 import org.multiprocessing4j.internal.client.Outcomes;
-import org.multiprocessing4j.internal.wire.CancelMessage;
+import org.multiprocessing4j.internal.client.PoolScheduler;
+import org.multiprocessing4j.internal.client.TaskRef;
 import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.ResultReply;
+import org.multiprocessing4j.task.Call;
+import org.multiprocessing4j.task.TaskDef;
+import org.multiprocessing4j.task.TaskDef1;
 
 /**
  * Python's {@code multiprocessing.Pool}: at most {@code processes} of this pool's tasks run at
@@ -27,8 +25,10 @@ import org.multiprocessing4j.internal.wire.ResultReply;
  * <pre>{@code
  * Pool pool = mp.pool(3);
  * for (int i = 0; i < 5; i++) {
- *     pool.applyAsync("func", "hello " + i);     // three start; each later one after an end
+ *     pool.applyAsync("func", "hello " + i);          // three start; each later one after an end
  * }
+ * AsyncResult<Long> r = pool.applyAsync(MathTasks.SQUARE.call(7L));   // a typed task: no cast
+ * List<Long> squares = pool.map(MathTasks.SQUARE, List.of(1L, 2L, 3L));
  * pool.close();
  * pool.join();
  * }</pre>
@@ -41,41 +41,30 @@ import org.multiprocessing4j.internal.wire.ResultReply;
  * {@code close()} cannot mean both Python's close and terminate, and silently cancelling work is
  * the worse surprise.)
  *
+ * <p><b>imap</b> reads its iterable lazily: at most twice the pool's size in chunks are sent and
+ * not yet read ({@value #UNLIMITED_POOL_WINDOW} for a pool without a limit), so an infinite or huge
+ * iterable works with flat memory. <b>map</b> reads its whole iterable first, as Python's does.
+ *
  * <p><b>Callbacks</b> run on one thread per pool, in completion order, before the result
  * becomes ready; they must not block for long. Thread-safe.
  */
 public final class Pool implements AutoCloseable {
-    private final Multiprocessing owner;
-    private final ClientCore core;
-    private final int processes;
-    private final String label;
-    private final Object lock = new Object();
-    private final Deque<Submission> waitingForSlot = new ArrayDeque<>();
-    private final List<Submission> inFlight = new ArrayList<>();
-    private final ExecutorService callbacks;
-    private int outstanding;      // jobs accepted and not yet finished
-    private int pendingResults;   // AsyncResults not yet ready (their callbacks still to run)
-    private boolean closed;
-    private boolean terminated;
+    /** How many chunks an imap of a pool without a process limit sends ahead of its reader. */
+    public static final int UNLIMITED_POOL_WINDOW = 1000;
 
-    Pool(Multiprocessing owner, ClientCore core, int processes, int number) {
-        if (processes < 0) {
-            throw new IllegalArgumentException("processes must be at least 1 (or 0 for no limit), got " + processes);
-        }
-        this.owner = owner;
+    private final ClientCore core;
+    private final PoolScheduler scheduler;
+    private final PoolResults results;
+
+    Pool(ClientCore core, PoolScheduler scheduler) {
         this.core = core;
-        this.processes = processes;
-        this.label = "Pool-" + number;
-        this.callbacks = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "mp4j-" + label + "-results");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = scheduler;
+        this.results = new PoolResults(scheduler);
     }
 
     /** The most tasks of this pool that run at once; 0 when only the workers' capacity limits it. */
     public int processes() {
-        return processes;
+        return scheduler.processes();
     }
 
     // ---- apply ------------------------------------------------------------------------------
@@ -85,15 +74,17 @@ public final class Pool implements AutoCloseable {
         return applyAsync(Call.of(task, args));
     }
 
-    /** {@code apply_async(task, args, kwds)}. */
-    public AsyncResult<Object> applyAsync(Call call) {
+    /** {@code apply_async(task, args, kwds)}; a typed call ({@code SQUARE.call(7L)}) gives a typed result. */
+    public <R> AsyncResult<R> applyAsync(Call<R> call) {
         return applyAsync(call, null, null);
     }
 
     /** {@code apply_async(task, args, kwds, callback, error_callback)}; either callback may be null. */
-    public AsyncResult<Object> applyAsync(Call call, Consumer<Object> callback, Consumer<? super MpException> errorCallback) {
-        Submission submission = accept(List.of(Jobs.call(call, null)), true).get(0);
-        return result(submission.done.thenApply(reply -> Outcomes.valueOrThrow(call.task(), reply, core.queueOpener())),
+    public <R> AsyncResult<R> applyAsync(Call<R> call, Consumer<? super R> callback,
+                                         Consumer<? super MpException> errorCallback) {
+        JobMessage job = JobMessages.call(call, null);
+        CompletableFuture<ResultReply> done = scheduler.submit(List.of(job), true).get(0);
+        return results.of(done.thenApply(reply -> Outcomes.valueOrThrow(call.task(), reply, call.resultType(), core.shared())),
                 callback, errorCallback, call.task());
     }
 
@@ -102,7 +93,7 @@ public final class Pool implements AutoCloseable {
         return applyAsync(task, args).get();
     }
 
-    public Object apply(Call call) {
+    public <R> R apply(Call<R> call) {
         return applyAsync(call).get();
     }
 
@@ -117,14 +108,25 @@ public final class Pool implements AutoCloseable {
         return mapAsync(task, items, chunksize, null, null).get();
     }
 
+    /** {@code map} of a typed task: each item is its argument, each result its declared type. */
+    public <A, R> List<R> map(TaskDef1<A, R> task, Iterable<? extends A> items) {
+        return mapAsync(task, items).get();
+    }
+
     public AsyncResult<List<Object>> mapAsync(String task, Iterable<?> items) {
-        List<List<Object>> argLists = singleArgument(items);
-        return mapAsync(task, argLists, defaultChunksize(argLists.size()), null, null, true);
+        List<List<?>> argLists = singleArguments(items);
+        return mapAsync(TaskRef.untyped(task), argLists, defaultChunksize(argLists), null, null);
     }
 
     public AsyncResult<List<Object>> mapAsync(String task, Iterable<?> items, int chunksize,
-                                              Consumer<List<Object>> callback, Consumer<? super MpException> errorCallback) {
-        return mapAsync(task, singleArgument(items), chunksize, callback, errorCallback, true);
+                                              Consumer<? super List<Object>> callback,
+                                              Consumer<? super MpException> errorCallback) {
+        return mapAsync(TaskRef.untyped(task), singleArguments(items), chunksize, callback, errorCallback);
+    }
+
+    public <A, R> AsyncResult<List<R>> mapAsync(TaskDef1<A, R> task, Iterable<? extends A> items) {
+        List<List<?>> argLists = singleArguments(items);
+        return mapAsync(TaskRef.of(task), argLists, defaultChunksize(argLists), null, null);
     }
 
     /** {@code starmap(task, iterable_of_arg_lists)}: each item is the argument list of one call. */
@@ -133,59 +135,84 @@ public final class Pool implements AutoCloseable {
     }
 
     public List<Object> starmap(String task, Iterable<? extends List<?>> argLists, int chunksize) {
-        return starmapAsync(task, argLists, chunksize, null, null).get();
+        return mapAsync(TaskRef.untyped(task), MapJobs.argLists(argLists), chunksize, null, null).get();
+    }
+
+    /** {@code starmap} of a typed task: each item is one call's arguments; results of its declared type. */
+    public <R> List<R> starmap(TaskDef<R> task, Iterable<? extends List<?>> argLists) {
+        List<List<?>> lists = MapJobs.argLists(argLists);
+        return mapAsync(TaskRef.of(task), lists, defaultChunksize(lists), null, null).get();
     }
 
     public AsyncResult<List<Object>> starmapAsync(String task, Iterable<? extends List<?>> argLists) {
-        List<List<?>> lists = copy(argLists);
-        return mapAsync(task, lists, defaultChunksize(lists.size()), null, null, true);
+        List<List<?>> lists = MapJobs.argLists(argLists);
+        return mapAsync(TaskRef.untyped(task), lists, defaultChunksize(lists), null, null);
     }
 
     public AsyncResult<List<Object>> starmapAsync(String task, Iterable<? extends List<?>> argLists, int chunksize,
-                                                  Consumer<List<Object>> callback,
+                                                  Consumer<? super List<Object>> callback,
                                                   Consumer<? super MpException> errorCallback) {
-        return mapAsync(task, copy(argLists), chunksize, callback, errorCallback, true);
+        return mapAsync(TaskRef.untyped(task), MapJobs.argLists(argLists), chunksize, callback, errorCallback);
     }
 
-    private AsyncResult<List<Object>> mapAsync(String task, List<? extends List<?>> argLists, int chunksize,
-                                               Consumer<List<Object>> callback,
-                                               Consumer<? super MpException> errorCallback, boolean ordered) {
-        List<CompletableFuture<List<Object>>> parts = submitChunks(task, argLists, chunksize, true);
-        CompletableFuture<List<Object>> all = new CompletableFuture<>();
-        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                List<Object> values = new ArrayList<>(argLists.size());
-                parts.forEach(part -> values.addAll(part.join()));
-                all.complete(values);
-            }
-        });
-        // Python's map fails as soon as one chunk fails, without waiting for the others.
-        parts.forEach(part -> part.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                all.completeExceptionally(failure);
-            }
-        }));
-        return result(all, callback, errorCallback, "map of " + task);
+    private <R> AsyncResult<List<R>> mapAsync(TaskRef<R> task, List<? extends List<?>> argLists, int chunksize,
+                                              Consumer<? super List<R>> callback,
+                                              Consumer<? super MpException> errorCallback) {
+        MapJobs.requireChunksize(chunksize);
+        List<JobMessage> jobs = MapJobs.jobs(task, argLists, chunksize);
+        List<CompletableFuture<ResultReply>> done = scheduler.submit(jobs, true);
+        List<CompletableFuture<List<R>>> parts = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            JobMessage job = jobs.get(i);
+            parts.add(done.get(i).thenApply(reply -> MapJobs.results(task, job, reply, core.shared())));
+        }
+        return results.of(MapJobs.inOrder(parts, argLists.size()), callback, errorCallback, "map of " + task.name());
     }
 
     // ---- imap -------------------------------------------------------------------------------
 
     /** {@code imap(task, iterable)}: results in order, each as soon as it (and those before it) arrived. */
-    public ResultIterator imap(String task, Iterable<?> items) {
+    public ResultIterator<Object> imap(String task, Iterable<?> items) {
         return imap(task, items, 1);
     }
 
-    public ResultIterator imap(String task, Iterable<?> items, int chunksize) {
-        return new ResultIterator(submitChunks(task, singleArgument(items), chunksize, false), true, "imap of " + task);
+    public ResultIterator<Object> imap(String task, Iterable<?> items, int chunksize) {
+        return lazily(TaskRef.untyped(task), items, chunksize, true, "imap of " + task);
+    }
+
+    public <A, R> ResultIterator<R> imap(TaskDef1<A, R> task, Iterable<? extends A> items) {
+        return imap(task, items, 1);
+    }
+
+    public <A, R> ResultIterator<R> imap(TaskDef1<A, R> task, Iterable<? extends A> items, int chunksize) {
+        return lazily(TaskRef.of(task), items, chunksize, true, "imap of " + task.name());
     }
 
     /** {@code imap_unordered(task, iterable)}: results in the order they finish. */
-    public ResultIterator imapUnordered(String task, Iterable<?> items) {
+    public ResultIterator<Object> imapUnordered(String task, Iterable<?> items) {
         return imapUnordered(task, items, 1);
     }
 
-    public ResultIterator imapUnordered(String task, Iterable<?> items, int chunksize) {
-        return new ResultIterator(submitChunks(task, singleArgument(items), chunksize, false), false, "imap_unordered of " + task);
+    public ResultIterator<Object> imapUnordered(String task, Iterable<?> items, int chunksize) {
+        return lazily(TaskRef.untyped(task), items, chunksize, false, "imap_unordered of " + task);
+    }
+
+    public <A, R> ResultIterator<R> imapUnordered(TaskDef1<A, R> task, Iterable<? extends A> items) {
+        return imapUnordered(task, items, 1);
+    }
+
+    public <A, R> ResultIterator<R> imapUnordered(TaskDef1<A, R> task, Iterable<? extends A> items, int chunksize) {
+        return lazily(TaskRef.of(task), items, chunksize, false, "imap_unordered of " + task.name());
+    }
+
+    private <R> ResultIterator<R> lazily(TaskRef<R> task, Iterable<?> items, int chunksize, boolean ordered,
+                                         String description) {
+        MapJobs.requireChunksize(chunksize);
+        int window = processes() > 0 ? 2 * processes() : UNLIMITED_POOL_WINDOW;
+        return new ResultIterator<>(new LazyFeed<>(scheduler,
+                LazyFeed.chunked(MapJobs.singleArguments(items.iterator()), chunksize),
+                chunk -> JobMessages.mapped(task, chunk),
+                (job, reply) -> MapJobs.results(task, job, reply, core.shared()), ordered, window, description));
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
@@ -193,10 +220,7 @@ public final class Pool implements AutoCloseable {
     /** Takes no more tasks; those submitted carry on. Idempotent. */
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            lock.notifyAll();
-        }
+        scheduler.close();
     }
 
     /**
@@ -205,251 +229,40 @@ public final class Pool implements AutoCloseable {
      * @throws IllegalStateException before {@link #close()} or {@link #terminate()}, as in Python
      */
     public void join() {
-        synchronized (lock) {
-            if (!closed) {
-                throw new IllegalStateException(label + " is still running: call close() or terminate() before join()");
-            }
-        }
-        awaitIdle();
+        scheduler.join();
+        results.shutdown();
     }
 
     /**
-     * Stops now: tasks not yet sent fail with {@link TerminatedException}, running ones are
-     * cancelled on their workers (interrupted) and fail the same way.
+     * Stops now: tasks not yet sent fail with {@link org.multiprocessing4j.errors.TerminatedException},
+     * running ones are cancelled on their workers (interrupted) and fail the same way.
      */
     public void terminate() {
-        List<Submission> notSent;
-        List<Submission> running;
-        synchronized (lock) {
-            closed = true;
-            terminated = true;
-            notSent = new ArrayList<>(waitingForSlot);
-            waitingForSlot.clear();
-            running = new ArrayList<>(inFlight);
-        }
-        TerminatedException terminatedBeforeStart = new TerminatedException(label + " was terminated before the task was sent");
-        notSent.forEach(s -> s.done.completeExceptionally(terminatedBeforeStart));
-        release(notSent.size(), 0);
-        List<CompletableFuture<Void>> cancels = new ArrayList<>();
-        for (Submission submission : running) {
-            JobHandle handle = submission.handle;
-            cancels.add(core.cancel(handle.id(), CancelMessage.Signal.TERMINATE));
-            core.router().unregister(handle.id());
-            handle.complete(ResultReply.stopped(handle.id(), ResultReply.Outcome.TERMINATED, handle.worker(), 0));
-        }
-        Waits.awaitDone(CompletableFuture.allOf(cancels.toArray(CompletableFuture[]::new)), Duration.ofSeconds(10));
+        scheduler.terminate();
     }
 
     /** Waits for every submitted task, whether or not the pool was closed; used when the client closes. */
     void awaitIdle() {
-        synchronized (lock) {
-            while (outstanding > 0 || pendingResults > 0) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new MpException("interrupted while joining " + label, e);
-                }
-            }
-        }
-        callbacks.shutdown();
+        scheduler.awaitIdle();
+        results.shutdown();
     }
 
     boolean idle() {
-        synchronized (lock) {
-            return outstanding == 0 && pendingResults == 0;
-        }
+        return scheduler.idle();
     }
 
     @Override
     public String toString() {
-        synchronized (lock) {
-            return label + "[processes=" + (processes == 0 ? "unlimited" : processes) + ", running=" + inFlight.size()
-                    + ", waiting=" + waitingForSlot.size() + (terminated ? ", terminated" : closed ? ", closed" : "") + "]";
-        }
+        return scheduler.describe();
     }
 
-    // ---- internals --------------------------------------------------------------------------
-
-    /** A job of this pool: waiting for a slot, then in flight, then done (with its result reply). */
-    private static final class Submission {
-        final JobMessage job;
-        final CompletableFuture<ResultReply> done = new CompletableFuture<>();
-        volatile JobHandle handle;
-
-        Submission(JobMessage job) {
-            this.job = job;
-        }
+    private int defaultChunksize(List<?> argLists) {
+        return MapJobs.defaultChunksize(processes(), argLists.size());
     }
 
-    /**
-     * Takes jobs in, all or none: checks the pool is open, counts them (and the AsyncResult that
-     * will report them) as outstanding, queues them for a slot, and sends what fits.
-     */
-    private List<Submission> accept(List<JobMessage> jobs, boolean reportsResult) {
-        List<Submission> submissions = new ArrayList<>(jobs.size());
-        synchronized (lock) {
-            if (closed) {
-                throw new ClosedException(label + " is not running (closed or terminated): it takes no more tasks");
-            }
-            owner.ensureOpen();
-            for (JobMessage job : jobs) {
-                Submission submission = new Submission(job);
-                submissions.add(submission);
-                waitingForSlot.add(submission);
-            }
-            outstanding += jobs.size();
-            if (reportsResult) {
-                pendingResults++;
-            }
-        }
-        dispatch();
-        return submissions;
-    }
-
-    /**
-     * Sends waiting jobs while this pool has free slots. The send happens under the pool's lock so
-     * that terminate() always finds a handle to cancel for every job in flight.
-     */
-    private void dispatch() {
-        while (true) {
-            Submission next;
-            synchronized (lock) {
-                if (terminated || waitingForSlot.isEmpty() || (processes > 0 && inFlight.size() >= processes)) {
-                    return;
-                }
-                next = waitingForSlot.poll();
-                inFlight.add(next);
-                next.handle = core.submit(next.job, null);
-            }
-            next.handle.result().whenComplete((reply, failure) -> finished(next, reply, failure));
-        }
-    }
-
-    private void finished(Submission submission, ResultReply reply, Throwable failure) {
-        synchronized (lock) {
-            inFlight.remove(submission);
-        }
-        if (failure != null) {
-            submission.done.completeExceptionally(failure);
-        } else {
-            submission.done.complete(reply);
-        }
-        release(1, 0);
-        dispatch();
-    }
-
-    private void release(int jobs, int results) {
-        synchronized (lock) {
-            outstanding -= jobs;
-            pendingResults -= results;
-            lock.notifyAll();
-        }
-    }
-
-    private List<CompletableFuture<List<Object>>> submitChunks(String task, List<? extends List<?>> argLists,
-                                                               int chunksize, boolean reportsResult) {
-        if (chunksize < 1) {
-            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
-        }
-        List<JobMessage> jobs = new ArrayList<>();
-        for (int from = 0; from < argLists.size(); from += chunksize) {
-            List<? extends List<?>> slice = argLists.subList(from, Math.min(argLists.size(), from + chunksize));
-            jobs.add(chunksize == 1 ? Jobs.call(Call.of(task, slice.get(0), Map.of()), null) : Jobs.chunk(task, slice));
-        }
-        List<CompletableFuture<List<Object>>> parts = new ArrayList<>(jobs.size());
-        for (Submission submission : accept(jobs, reportsResult)) {
-            boolean chunk = submission.job.kind() == JobMessage.Kind.CHUNK;
-            parts.add(submission.done.thenApply(reply -> {
-                Object value = Outcomes.valueOrThrow(task, reply, core.queueOpener());
-                if (chunk) {
-                    return asList(task, value);
-                }
-                List<Object> one = new ArrayList<>(1);
-                one.add(value);
-                return one;
-            }));
-        }
-        return parts;
-    }
-
-    /**
-     * Runs the callback (or error callback) on the pool's callback thread, then makes the result
-     * ready; the task counts as outstanding until then, so join() also waits for callbacks.
-     */
-    private <T> AsyncResult<T> result(CompletableFuture<T> raw, Consumer<? super T> callback,
-                                      Consumer<? super MpException> errorCallback, String what) {
-        CompletableFuture<T> ready = new CompletableFuture<>();
-        if (callback == null && errorCallback == null) {
-            // Nothing to run first: ready as soon as the result is in, without a hop to the callback thread.
-            raw.whenComplete((value, failure) -> settle(ready, value, failure));
-        } else {
-            raw.whenCompleteAsync((value, failure) -> {
-                if (failure == null) {
-                    runCallback(callback, value);
-                } else if (errorCallback != null && Waits.rethrowable(failure) instanceof MpException mp) {
-                    runCallback(errorCallback, mp);
-                }
-                settle(ready, value, failure);
-            }, callbacks);
-        }
-        return new AsyncResult<>(ready, what);
-    }
-
-    private <T> void settle(CompletableFuture<T> ready, T value, Throwable failure) {
-        if (failure == null) {
-            ready.complete(value);
-        } else {
-            ready.completeExceptionally(Waits.rethrowable(failure));
-        }
-        release(0, 1);
-    }
-
-    private <T> void runCallback(Consumer<? super T> callback, T value) {
-        if (callback == null) {
-            return;
-        }
-        try {
-            callback.accept(value);
-        } catch (RuntimeException e) {
-            // Python logs a failing callback and carries on; so do we, without losing the result.
-            System.err.println(label + ": a callback raised " + e);
-        }
-    }
-
-    /** Python: chunksize, extra = divmod(len, len(pool) * 4); if extra: chunksize += 1. */
-    private int defaultChunksize(int items) {
-        if (processes == 0 || items == 0) {
-            return 1;
-        }
-        int chunksize = items / (processes * 4);
-        if (items % (processes * 4) != 0) {
-            chunksize++;
-        }
-        return Math.max(1, chunksize);
-    }
-
-    private static List<List<Object>> singleArgument(Iterable<?> items) {
-        List<List<Object>> argLists = new ArrayList<>();
-        for (Object item : items) {
-            List<Object> args = new ArrayList<>(1);
-            args.add(item);
-            argLists.add(args);
-        }
+    private static List<List<?>> singleArguments(Iterable<?> items) {
+        List<List<?>> argLists = new ArrayList<>();
+        MapJobs.singleArguments(items.iterator()).forEachRemaining(argLists::add);
         return argLists;
     }
-
-    private static List<List<?>> copy(Iterable<? extends List<?>> argLists) {
-        List<List<?>> out = new ArrayList<>();
-        argLists.forEach(out::add);
-        return out;
-    }
-
-    private static List<Object> asList(String task, Object value) {
-        if (value instanceof List<?> list) {
-            return new ArrayList<>(list);
-        }
-        throw new MpException("a chunk of " + task + " returned " + value + " instead of a list of results");
-    }
-
 }

@@ -1,9 +1,9 @@
 package org.multiprocessing4j;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.multiprocessing4j.errors.MpException;
+import org.multiprocessing4j.internal.client.ClientCore;
 import org.multiprocessing4j.internal.client.JobHandle;
 import org.multiprocessing4j.internal.client.Outcomes;
 import org.multiprocessing4j.internal.wire.CancelMessage;
@@ -34,6 +34,7 @@ public final class RemoteProcess {
     private static final Duration CANCEL_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
     private final Multiprocessing owner;
+    private final ClientCore core;
     private final String target;
     private final Function<String, JobMessage> jobForName;
     private final Object lock = new Object();
@@ -41,8 +42,10 @@ public final class RemoteProcess {
     private volatile boolean daemon;
     private volatile JobHandle handle;
 
-    RemoteProcess(Multiprocessing owner, String target, Function<String, JobMessage> jobForName, String name) {
+    RemoteProcess(Multiprocessing owner, ClientCore core, String target, Function<String, JobMessage> jobForName,
+                  String name) {
         this.owner = owner;
+        this.core = core;
         this.target = target;
         this.jobForName = jobForName;
         this.name = name;
@@ -56,7 +59,7 @@ public final class RemoteProcess {
                 throw new IllegalStateException("cannot start a process twice: " + this);
             }
             owner.ensureOpen();
-            started = owner.core().submit(jobForName.apply(name), name);
+            started = core.submit(jobForName.apply(name), name);
             handle = started;
         }
         owner.started(this);
@@ -99,10 +102,10 @@ public final class RemoteProcess {
         if (current.result().isDone()) {
             return;
         }
-        Waits.await(owner.core().cancel(current.id(), signal), CANCEL_CONFIRM_TIMEOUT, "the cancellation of " + name);
+        Waits.await(core.cancel(current.id(), signal), CANCEL_CONFIRM_TIMEOUT, "the cancellation of " + name);
         if (!current.started()) {
             // Still queued: no worker will report on it soon (maybe none is free); it is over now.
-            owner.core().router().unregister(current.id());
+            core.forget(current.id());
             current.complete(ResultReply.stopped(current.id(), signal == CancelMessage.Signal.KILL
                     ? ResultReply.Outcome.KILLED : ResultReply.Outcome.TERMINATED, null, 0));
         }
@@ -178,10 +181,6 @@ public final class RemoteProcess {
     public String jobId() {
         JobHandle current = handle;
         return current == null ? null : current.id();
-    }
-
-    CompletableFuture<ResultReply> finished() {
-        return requireStarted("wait for").result();
     }
 
     private WorkerRef worker() {

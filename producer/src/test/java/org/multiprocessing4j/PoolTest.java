@@ -28,6 +28,7 @@ import org.multiprocessing4j.errors.TerminatedException;
 import org.multiprocessing4j.errors.UnknownTaskException;
 import org.multiprocessing4j.support.Cluster;
 import org.multiprocessing4j.support.Transcript;
+import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.testkit.BrokerTest;
 import org.multiprocessing4j.testkit.TestBroker;
 
@@ -135,7 +136,7 @@ class PoolTest {
         for (List<Object> call : calls) {
             finished.add(pool.applyAsync(Call.of("sleep", call.toArray())));
         }
-        ResultIterator unordered = pool.imapUnordered("echo", List.of("a", "b", "c"));
+        ResultIterator<Object> unordered = pool.imapUnordered("echo", List.of("a", "b", "c"));
         Set<Object> letters = new HashSet<>();
         unordered.forEachRemaining(letters::add);
         assertEquals(Set.of("a", "b", "c"), letters);

@@ -17,6 +17,7 @@ import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.WireCodec;
+import org.multiprocessing4j.internal.wire.ValueCodec;
 import org.multiprocessing4j.testkit.ChildProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -188,7 +189,7 @@ public final class Bench implements Callable<Integer> {
             int step = Math.max(1, waiting / 4);
             for (int i = 1; i <= waiting; i++) {
                 String id = UUID.randomUUID().toString();
-                JobMessage job = JobMessage.call(id, "sleep", WireCodec.toJsonList(List.of(3600)), Map.of(), null, 0);
+                JobMessage job = JobMessage.call(id, "sleep", ValueCodec.toJsonList(List.of(3600)), Map.of(), null, 0);
                 channel.basicPublish("", topology.jobsQueue(), Envelopes.job(id, null), WireCodec.encode(job));
                 if (i % 2000 == 0 || i == waiting) {
                     channel.waitForConfirmsOrDie(60_000);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +49,13 @@ public final class Signature {
         return new Signature(new LinkedHashMap<>(), true, true, true);
     }
 
+    /** Adds a required parameter (before any optional one, as in Python). */
+    public Signature required(String name) {
+        Map<String, Object> copy = new LinkedHashMap<>(parameters);
+        addParameter(copy, name, REQUIRED);
+        return new Signature(copy, varArgs, varKeywords, any);
+    }
+
     /** Adds an optional parameter with its default (must come after the required ones, as in Python). */
     public Signature optional(String name, Object defaultValue) {
         Map<String, Object> copy = new LinkedHashMap<>(parameters);
@@ -70,27 +78,35 @@ public final class Signature {
     }
 
     /** The outcome of binding one call: named parameters, plus what *args and **kwargs took. */
-    public record Bound(Map<String, Object> named, List<Object> extraArgs, Map<String, Object> extraKwargs) {
+    public record Bound<V>(Map<String, V> named, List<V> extraArgs, Map<String, V> extraKwargs) {
     }
 
     /**
      * Binds a call, or raises {@link BindingException} with Python's wording, e.g.
-     * {@code func() missing 1 required positional argument: 'msg'}.
+     * {@code func() missing 1 required positional argument: 'msg'}. Defaults are used as they are.
      */
-    public Bound bind(String function, List<Object> args, Map<String, Object> kwargs) {
-        Map<String, Object> named = new LinkedHashMap<>();
+    public Bound<Object> bind(String function, List<Object> args, Map<String, Object> kwargs) {
+        return bind(function, args, kwargs, Function.identity());
+    }
+
+    /**
+     * Binds values of any representation (the worker binds JSON trees, converted only when read);
+     * {@code defaultValue} turns a parameter's default into that representation.
+     */
+    public <V> Bound<V> bind(String function, List<V> args, Map<String, V> kwargs, Function<Object, V> defaultValue) {
+        Map<String, V> named = new LinkedHashMap<>();
         List<String> names = new ArrayList<>(parameters.keySet());
         int positional = Math.min(args.size(), names.size());
         for (int i = 0; i < positional; i++) {
             named.put(names.get(i), args.get(i));
         }
-        List<Object> extraArgs = new ArrayList<>(args.subList(positional, args.size()));
+        List<V> extraArgs = new ArrayList<>(args.subList(positional, args.size()));
         if (!extraArgs.isEmpty() && !varArgs) {
             throw new BindingException(function + "() takes " + count(names.size(), "positional argument")
                     + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given");
         }
-        Map<String, Object> extraKwargs = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> kwarg : kwargs.entrySet()) {
+        Map<String, V> extraKwargs = new LinkedHashMap<>();
+        for (Map.Entry<String, V> kwarg : kwargs.entrySet()) {
             String key = kwarg.getKey();
             if (parameters.containsKey(key)) {
                 if (named.containsKey(key)) {
@@ -109,7 +125,7 @@ public final class Signature {
                 if (parameter.getValue() == REQUIRED) {
                     missing.add(parameter.getKey());
                 } else {
-                    named.put(parameter.getKey(), parameter.getValue());
+                    named.put(parameter.getKey(), defaultValue.apply(parameter.getValue()));
                 }
             }
         }
@@ -117,7 +133,7 @@ public final class Signature {
             throw new BindingException(function + "() missing " + count(missing.size(), "required positional argument")
                     + ": " + quoteList(missing));
         }
-        return new Bound(named, extraArgs, extraKwargs);
+        return new Bound<>(named, extraArgs, extraKwargs);
     }
 
     /** True for {@link #any()}: the task reads raw args and kwargs. */

@@ -2,7 +2,6 @@ package org.multiprocessing4j.task;
 
 import java.util.List;
 import java.util.Map;
-import org.multiprocessing4j.internal.task.CurrentCall;
 import org.multiprocessing4j.queue.RemoteQueue;
 
 /**
@@ -17,7 +16,7 @@ public interface TaskCall {
 
     /** The call running on this thread (or a thread it started), as Python's {@code current_process()}. */
     static TaskCall current() {
-        return CurrentCall.get();
+        return CallScope.current();
     }
 
     String jobId();
@@ -50,7 +49,15 @@ public interface TaskCall {
     RemoteQueue queue(String name);
 
     /** The value of a named parameter converted to a Java type (a record, a bean, a boxed primitive). */
-    <T> T arg(String name, Class<T> type);
+    default <T> T arg(String name, Class<T> type) {
+        return arg(name, ValueType.of(type));
+    }
+
+    /**
+     * The value of a named parameter converted to its declared type, or {@code BadArgumentsException}
+     * naming the parameter when it does not fit.
+     */
+    <T> T arg(String name, ValueType<T> type);
 
     /** True once terminate() or kill() was requested for this run; long loops should stop then. */
     boolean cancelled();

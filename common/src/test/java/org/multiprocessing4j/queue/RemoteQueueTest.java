@@ -18,7 +18,9 @@ import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.errors.QueueEmptyException;
 import org.multiprocessing4j.errors.QueueFullException;
 import org.multiprocessing4j.errors.QueueNotFoundException;
-import org.multiprocessing4j.internal.amqp.AmqpQueue;
+import org.multiprocessing4j.internal.kinds.SharedObjects;
+import org.multiprocessing4j.internal.queue.AmqpQueue;
+import org.multiprocessing4j.internal.shared.SharedContext;
 import org.multiprocessing4j.internal.amqp.Connector;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.testkit.BrokerTest;
@@ -30,6 +32,7 @@ class RemoteQueueTest {
     private static final int MAX = Integer.MAX_VALUE;
     private Connection connection;
     private Topology topology;
+    private SharedContext context;
     private TestBroker broker;
 
     @BeforeEach
@@ -37,6 +40,7 @@ class RemoteQueueTest {
         this.broker = broker;
         connection = Connector.connect(BrokerSettings.defaults().withUri(broker.uri()), "queue-test");
         topology = new Topology(broker.namespace());
+        context = new SharedObjects(connection, topology, MAX).context();
     }
 
     @AfterEach
@@ -46,7 +50,7 @@ class RemoteQueueTest {
 
     @Test
     void itemsComeOutInOrderAsTheJsonValuesTheyWent() {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 0, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 0)) {
             q.put("消息1");
             q.put(42);
             q.put(Map.of("a", List.of(1, 2.5, true)));
@@ -62,7 +66,7 @@ class RemoteQueueTest {
 
     @Test
     void aBoundedQueueIsFullAtMaxsizeLikePythons() {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 3, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 3)) {
             q.put("消息1");
             q.put("消息2");
             assertFalse(q.full());
@@ -75,7 +79,7 @@ class RemoteQueueTest {
 
     @Test
     void putOnAFullQueueWaitsForItsTimeoutThenRaisesFull() {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 1, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 1)) {
             q.put("only");
             long started = System.nanoTime();
             assertThrows(QueueFullException.class, () -> q.put("more", Duration.ofSeconds(1)));
@@ -90,7 +94,7 @@ class RemoteQueueTest {
 
     @Test
     void aBlockedPutCompletesAsSoonAsAReaderMakesRoom() throws Exception {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 1, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 1)) {
             q.put("first");
             CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> q.put("second", Duration.ofSeconds(10)));
             Thread.sleep(300);
@@ -103,7 +107,7 @@ class RemoteQueueTest {
 
     @Test
     void getOnAnEmptyQueueWaitsForItsTimeoutThenRaisesEmpty() {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 0, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 0)) {
             long started = System.nanoTime();
             assertThrows(QueueEmptyException.class, () -> q.get(Duration.ofSeconds(1)));
             long waitedMs = (System.nanoTime() - started) / 1_000_000;
@@ -117,7 +121,7 @@ class RemoteQueueTest {
 
     @Test
     void aBlockedGetWaitsAsOneConsumerNotByPolling() throws Exception {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, "blocked-get", 0, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, "blocked-get", 0)) {
             CompletableFuture<Object> got = CompletableFuture.supplyAsync(() -> q.get(Duration.ofSeconds(10)));
             Thread.sleep(500);
             try (Connection look = broker.newConnection(); var channel = look.createChannel()) {
@@ -136,7 +140,7 @@ class RemoteQueueTest {
 
     @Test
     void aValueThatIsNotJsonFailsAtPutWithAClearError() {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 0, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 0)) {
             EncodingException e = assertThrows(EncodingException.class, () -> q.put(new Thread()));
             assertTrue(e.getMessage().contains("java.lang.Thread"), e.getMessage());
             assertEquals(0, q.qsize());
@@ -146,15 +150,15 @@ class RemoteQueueTest {
     @Test
     void anAnonymousQueueGoesAwayWithItsCreatorANamedOneStays() throws Exception {
         String anonymous;
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 0, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, null, 0)) {
             anonymous = q.name();
             assertTrue(anonymous.startsWith("anon."), anonymous);
         }
-        try (RemoteQueue named = AmqpQueue.create(connection, topology, "kept", 5, MAX)) {
+        try (RemoteQueue named = AmqpQueue.create(context, "kept", 5)) {
             named.put("stays");
         }
-        assertThrows(QueueNotFoundException.class, () -> AmqpQueue.openExisting(connection, topology, anonymous, MAX));
-        try (RemoteQueue reopened = AmqpQueue.openExisting(connection, topology, "kept", MAX)) {
+        assertThrows(QueueNotFoundException.class, () -> AmqpQueue.openExisting(context, anonymous));
+        try (RemoteQueue reopened = AmqpQueue.openExisting(context, "kept")) {
             assertEquals(5, reopened.maxsize(), "the bound is read back from the broker");
             assertEquals("stays", reopened.get(Duration.ofSeconds(1)));
             reopened.delete();
@@ -163,9 +167,9 @@ class RemoteQueueTest {
 
     @Test
     void creatingANamedQueueWithAnotherMaxsizeIsRefusedClearly() {
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, "sized", 2, MAX)) {
+        try (RemoteQueue q = AmqpQueue.create(context, "sized", 2)) {
             var e = assertThrows(org.multiprocessing4j.errors.MpException.class,
-                    () -> AmqpQueue.create(connection, topology, "sized", 3, MAX));
+                    () -> AmqpQueue.create(context, "sized", 3));
             assertTrue(e.getMessage().contains("already exists with other settings"), e.getMessage());
             q.delete();
         }
@@ -173,9 +177,9 @@ class RemoteQueueTest {
 
     @Test
     void badNamesAndTimeoutsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> AmqpQueue.create(connection, topology, "has space", 0, MAX));
-        assertThrows(IllegalArgumentException.class, () -> AmqpQueue.create(connection, topology, null, -1, MAX));
-        try (RemoteQueue q = AmqpQueue.create(connection, topology, null, 0, MAX)) {
+        assertThrows(IllegalArgumentException.class, () -> AmqpQueue.create(context, "has space", 0));
+        assertThrows(IllegalArgumentException.class, () -> AmqpQueue.create(context, null, -1));
+        try (RemoteQueue q = AmqpQueue.create(context, null, 0)) {
             assertThrows(IllegalArgumentException.class, () -> q.get(Duration.ofSeconds(-1)));
         }
     }

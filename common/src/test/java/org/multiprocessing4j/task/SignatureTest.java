@@ -12,7 +12,7 @@ class SignatureTest {
 
     @Test
     void positionalAndKeywordArgumentsFillNamedParameters() {
-        Signature.Bound bound = Signature.of("name", "age").withVarKeywords()
+        Signature.Bound<Object> bound = Signature.of("name", "age").withVarKeywords()
                 .bind("run_proc", List.of("林一", 18), Map.of("林三", 16));
         assertEquals(Map.of("name", "林一", "age", 18), bound.named());
         assertEquals(Map.of("林三", 16), bound.extraKwargs());
@@ -45,14 +45,14 @@ class SignatureTest {
 
     @Test
     void optionalParametersTakeTheirDefaults() {
-        Signature.Bound bound = Signature.of("a").optional("b", 10).bind("f", List.of(1), Map.of());
+        Signature.Bound<Object> bound = Signature.of("a").optional("b", 10).bind("f", List.of(1), Map.of());
         assertEquals(Map.of("a", 1, "b", 10), bound.named());
         assertEquals("(a, b=10)", Signature.of("a").optional("b", 10).toString());
     }
 
     @Test
     void anySignatureKeepsEverythingRaw() {
-        Signature.Bound bound = Signature.any().bind("f", List.of(1, 2), Map.of("k", 3));
+        Signature.Bound<Object> bound = Signature.any().bind("f", List.of(1, 2), Map.of("k", 3));
         assertEquals(List.of(1, 2), bound.extraArgs());
         assertEquals(Map.of("k", 3), bound.extraKwargs());
     }

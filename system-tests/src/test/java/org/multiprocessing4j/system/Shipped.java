@@ -7,7 +7,7 @@ import java.nio.file.Path;
 final class Shipped {
     static final Path ROOT = Path.of(System.getProperty("mp4j.root", "..")).toAbsolutePath().normalize();
     static final Path WORKER_JAR = ROOT.resolve("worker/target/mp4j-worker.jar");
-    static final Path PRODUCER_JAR = ROOT.resolve("producer/target/mp4j-producer.jar");
+    static final Path PRODUCER_JAR = ROOT.resolve("producer-cli/target/mp4j-producer.jar");
 
     private Shipped() {
     }

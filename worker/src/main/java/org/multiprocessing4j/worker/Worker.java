@@ -1,7 +1,9 @@
 package org.multiprocessing4j.worker;
 
 import java.time.Duration;
-import org.multiprocessing4j.worker.internal.TaskCatalog;
+import org.multiprocessing4j.internal.wire.WorkerRef;
+import org.multiprocessing4j.worker.internal.EngineSettings;
+import org.multiprocessing4j.worker.internal.runners.TaskCatalog;
 import org.multiprocessing4j.worker.internal.WorkerEngine;
 
 /**
@@ -24,7 +26,14 @@ public final class Worker implements AutoCloseable {
     /** Starts a worker running every task registered on the context class loader's classpath. */
     public static Worker start(WorkerConfig config) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new Worker(WorkerEngine.start(config, TaskCatalog.load(loader != null ? loader : Worker.class.getClassLoader())));
+        return new Worker(WorkerEngine.start(settings(config),
+                TaskCatalog.load(loader != null ? loader : Worker.class.getClassLoader())));
+    }
+
+    private static EngineSettings settings(WorkerConfig config) {
+        WorkerRef identity = new WorkerRef(config.name(), WorkerConfig.hostName(), ProcessHandle.current().pid());
+        return new EngineSettings(identity, config.broker(), config.concurrency(), config.shutdownTimeout(),
+                config.terminateGrace(), config.leaseAfter(), config.leaseTtl());
     }
 
     public String name() {

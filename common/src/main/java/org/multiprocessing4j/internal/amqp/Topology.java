@@ -1,9 +1,11 @@
 package org.multiprocessing4j.internal.amqp;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,6 +33,10 @@ public final class Topology {
     public static final int DEAD_LETTERS_KEPT = 100_000;
     /** Anonymous user queues are deleted by their creator; this removes any left by a crashed one. */
     public static final Duration ANONYMOUS_QUEUE_EXPIRES = Duration.ofDays(1);
+    /** Names of user queues made without a name ({@code Queue()}) start with this. */
+    public static final String ANONYMOUS_QUEUE_PREFIX = "anon.";
+    /** An orphaned lease queue (its copy already expired back into the jobs queue) goes after this many TTLs. */
+    private static final int LEASE_QUEUE_EXPIRES_TTLS = 5;
 
     private final String namespace;
 
@@ -82,6 +88,11 @@ public final class Topology {
         return namespace + ".queue." + name;
     }
 
+    /** Where a long-running job's copy waits while its worker renews the lease (see the worker's JobLease). */
+    public String leaseQueue(String jobId) {
+        return namespace + ".lease." + jobId;
+    }
+
     /** The user-visible name of a broker queue made by {@link #userQueue}, or null if it is not one. */
     public String userQueueName(String brokerQueue) {
         String prefix = namespace + ".queue.";
@@ -116,5 +127,31 @@ public final class Topology {
 
     public void declareReplyQueue(Channel channel, String queue, Duration expires) throws IOException {
         channel.queueDeclare(queue, true, false, false, Map.of("x-expires", expires.toMillis()));
+    }
+
+    /**
+     * A user's Queue: durable, classic. Bounded by the broker when {@code maxsize > 0} (a put past
+     * it is refused, not dropped); an unbounded named queue carries no arguments at all; an
+     * anonymous one expires a day after its last use in case its creator crashed.
+     */
+    public AMQP.Queue.DeclareOk declareUserQueue(Channel channel, String name, int maxsize) throws IOException {
+        Map<String, Object> args = new HashMap<>();
+        if (maxsize > 0) {
+            args.put("x-max-length", maxsize);
+            args.put("x-overflow", "reject-publish");
+        }
+        if (name.startsWith(ANONYMOUS_QUEUE_PREFIX)) {
+            args.put("x-expires", ANONYMOUS_QUEUE_EXPIRES.toMillis());
+        }
+        return channel.queueDeclare(userQueue(name), true, false, false, args);
+    }
+
+    /** A lease queue: its one copy of the job expires back into the jobs queue {@code ttl} after the last renewal. */
+    public void declareLeaseQueue(Channel channel, String jobId, Duration ttl) throws IOException {
+        channel.queueDeclare(leaseQueue(jobId), true, false, false, Map.of(
+                "x-message-ttl", ttl.toMillis(),
+                "x-dead-letter-exchange", "",
+                "x-dead-letter-routing-key", jobsQueue(),
+                "x-expires", ttl.toMillis() * LEASE_QUEUE_EXPIRES_TTLS));
     }
 }

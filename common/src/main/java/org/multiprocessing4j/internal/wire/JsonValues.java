@@ -7,7 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.multiprocessing4j.errors.EncodingException;
-import org.multiprocessing4j.queue.RemoteQueue;
+import org.multiprocessing4j.internal.shared.SharedHandle;
 
 /**
  * What may travel as an argument, result or queue item: JSON values, spelled in Java.
@@ -29,7 +29,7 @@ final class JsonValues {
     private static void check(Object value, String path, int depth, IdentityHashMap<Object, Boolean> seen) {
         if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Character || value instanceof Enum<?> || value instanceof JsonNode
-                || value instanceof RemoteQueue) {
+                || value instanceof SharedHandle) {
             return;
         }
         if (depth > MAX_DEPTH || seen.put(value, Boolean.TRUE) != null) {
@@ -58,7 +58,7 @@ final class JsonValues {
                 }
             } else {
                 throw refuse(path, value, "arguments, results and queue items are JSON values: strings, numbers, "
-                        + "booleans, null, lists, maps with string keys, records of these, and queues");
+                        + "booleans, null, lists, maps with string keys, records of these, and shared objects such as queues");
             }
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new EncodingException("cannot read " + path + " (" + value.getClass().getName() + "): " + e, e);

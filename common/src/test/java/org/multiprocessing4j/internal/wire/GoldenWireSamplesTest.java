@@ -25,7 +25,7 @@ class GoldenWireSamplesTest {
     @Test
     void aCallJobCarriesArgsKwargsAndTheProcessName() throws IOException {
         JobMessage job = JobMessage.call("5f0c3b1e-8a4e-4c59-9f7a-2d6d1b7c9e01", "run_proc",
-                WireCodec.toJsonList(List.of("林一", 18)), WireCodec.toJsonMap(Map.of("林三", 16)), "Process-1", AT);
+                ValueCodec.toJsonList(List.of("林一", 18)), ValueCodec.toJsonMap(Map.of("林三", 16)), "Process-1", AT);
         assertMatchesGolden("job-call.json", job);
         assertEquals(job, WireCodec.decodeJob(golden("job-call.json")));
     }
@@ -33,7 +33,7 @@ class GoldenWireSamplesTest {
     @Test
     void aChunkJobCarriesOneArgumentListPerCall() throws IOException {
         JobMessage job = JobMessage.chunk("0b9a7c52-3f0e-4a8e-b1f4-5b2a4f0d6c11", "square",
-                List.of(WireCodec.toJsonList(List.of(1)), WireCodec.toJsonList(List.of(2)), WireCodec.toJsonList(List.of(3))), AT);
+                List.of(ValueCodec.toJsonList(List.of(1)), ValueCodec.toJsonList(List.of(2)), ValueCodec.toJsonList(List.of(3))), AT);
         assertMatchesGolden("job-chunk.json", job);
         assertEquals(job, WireCodec.decodeJob(golden("job-chunk.json")));
     }
@@ -41,7 +41,7 @@ class GoldenWireSamplesTest {
     @Test
     void aProcessClassJobCarriesTheInstanceFields() throws IOException {
         JobMessage job = JobMessage.processClass("9d2e6f4a-1c3b-4e5d-8f7a-6b5c4d3e2f10", "ClockProcess",
-                WireCodec.toJsonMap(Map.of("interval", 2)), "Process-1", AT);
+                ValueCodec.toJsonMap(Map.of("interval", 2)), "Process-1", AT);
         assertMatchesGolden("job-process-class.json", job);
         assertEquals(job, WireCodec.decodeJob(golden("job-process-class.json")));
     }
@@ -49,8 +49,9 @@ class GoldenWireSamplesTest {
     @Test
     void aQueueArgumentTravelsAsAReference() throws IOException {
         JobMessage decoded = WireCodec.decodeJob(golden("job-with-queue-argument.json"));
-        Object opened = WireCodec.toJava(decoded.args().get(0), ref -> new QueueRefHolder(ref));
-        assertEquals(new QueueRefHolder(new QueueRef("anon.6a1b", 0)), opened);
+        Object opened = ValueCodec.toJava(decoded.args().get(0), (kind, ref) -> new Opened(kind, ref.get("name").asText(),
+                ref.get("maxsize").asInt()));
+        assertEquals(new Opened("queue", "anon.6a1b", 0), opened);
     }
 
     @Test
@@ -60,7 +61,7 @@ class GoldenWireSamplesTest {
         check("reply-output.json", MessageType.OUTPUT,
                 OutputReply.of(id, 1, "子进程运行中,name=林一,age=18,kwargs={'林三': 16}", W1));
         check("reply-result-ok.json", MessageType.RESULT, ResultReply.ok("0b9a7c52-3f0e-4a8e-b1f4-5b2a4f0d6c11",
-                WireCodec.toJson(List.of(1, 4, 9)), W1, 3));
+                ValueCodec.toJson(List.of(1, 4, 9)), W1, 3));
         check("reply-result-terminated.json", MessageType.RESULT, ResultReply.stopped(id, Outcome.TERMINATED, W1, 1500));
         RemoteError error = new RemoteError("java.lang.IllegalStateException", "failed on purpose",
                 List.of(new RemoteError.Frame("org.multiprocessing4j.worker.seed.SeedTasks", "lambda$register$7",
@@ -100,20 +101,7 @@ class GoldenWireSamplesTest {
         }
     }
 
-    /** Stands in for a live queue: records which reference was opened. */
-    private record QueueRefHolder(QueueRef ref) implements org.multiprocessing4j.queue.RemoteQueue {
-        public String name() { return ref.name(); }
-        public int maxsize() { return ref.maxsize(); }
-        public void put(Object item) { throw new UnsupportedOperationException(); }
-        public void put(Object item, java.time.Duration timeout) { throw new UnsupportedOperationException(); }
-        public void putNowait(Object item) { throw new UnsupportedOperationException(); }
-        public Object get() { throw new UnsupportedOperationException(); }
-        public Object get(java.time.Duration timeout) { throw new UnsupportedOperationException(); }
-        public Object getNowait() { throw new UnsupportedOperationException(); }
-        public int qsize() { return 0; }
-        public boolean empty() { return true; }
-        public boolean full() { return false; }
-        public void delete() { }
-        public void close() { }
+    /** Stands in for a live handle: records which reference was opened. */
+    private record Opened(String kind, String name, int maxsize) {
     }
 }

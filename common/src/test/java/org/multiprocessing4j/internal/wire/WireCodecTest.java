@@ -46,7 +46,7 @@ class WireCodecTest {
         // Default typing is off: a polymorphic type id is just a field that nobody reads.
         JobMessage job = WireCodec.decodeJob(bytes("{\"v\":1,\"id\":\"x\",\"task\":\"t\",\"kind\":\"call\","
                 + "\"args\":[{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"rm\"]}]}"));
-        Object arg = WireCodec.toJava(job.args().get(0), null);
+        Object arg = ValueCodec.toJava(job.args().get(0), null);
         assertEquals(Map.of("@class", "java.lang.ProcessBuilder", "command", List.of("rm")), arg);
     }
 
@@ -58,21 +58,21 @@ class WireCodecTest {
     @Test
     void valuesRoundTripAsPlainJava() {
         Object value = Map.of("a", List.of(1, 2.5, true, "x"));
-        assertEquals(value, WireCodec.toJava(WireCodec.toJson(value), null));
+        assertEquals(value, ValueCodec.toJava(ValueCodec.toJson(value), null));
     }
 
     @Test
     void aValueThatCannotBeJsonFailsAtEncodingWithItsTypeAndPlace() {
-        EncodingException e = assertThrows(EncodingException.class, () -> WireCodec.toJson(new Object()));
+        EncodingException e = assertThrows(EncodingException.class, () -> ValueCodec.toJson(new Object()));
         assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
-        e = assertThrows(EncodingException.class, () -> WireCodec.toJson(Map.of("worker", List.of(1, new Thread()))));
+        e = assertThrows(EncodingException.class, () -> ValueCodec.toJson(Map.of("worker", List.of(1, new Thread()))));
         assertEquals("cannot send value[\"worker\"][1] of type java.lang.Thread: arguments, results and queue items are "
-                + "JSON values: strings, numbers, booleans, null, lists, maps with string keys, records of these, and queues",
+                + "JSON values: strings, numbers, booleans, null, lists, maps with string keys, records of these, and shared objects such as queues",
                 e.getMessage());
-        assertThrows(EncodingException.class, () -> WireCodec.toJson(Map.of(1, "non-string key")));
+        assertThrows(EncodingException.class, () -> ValueCodec.toJson(Map.of(1, "non-string key")));
         List<Object> cycle = new java.util.ArrayList<>();
         cycle.add(cycle);
-        assertThrows(EncodingException.class, () -> WireCodec.toJson(cycle));
+        assertThrows(EncodingException.class, () -> ValueCodec.toJson(cycle));
     }
 
     record Point(int x, List<String> tags) {
@@ -80,7 +80,7 @@ class WireCodecTest {
 
     @Test
     void recordsTravelAsObjects() {
-        assertEquals(Map.of("x", 1, "tags", List.of("a")), WireCodec.toJava(WireCodec.toJson(new Point(1, List.of("a"))), null));
+        assertEquals(Map.of("x", 1, "tags", List.of("a")), ValueCodec.toJava(ValueCodec.toJson(new Point(1, List.of("a"))), null));
     }
 
     private static byte[] bytes(String text) {

@@ -3,104 +3,93 @@ package org.multiprocessing4j.internal.client;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.multiprocessing4j.OutputSink;
+import java.util.concurrent.CompletionException;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.MpException;
-import org.multiprocessing4j.internal.amqp.AmqpQueue;
 import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Connector;
 import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.internal.kinds.SharedObjects;
+import org.multiprocessing4j.internal.queue.AmqpQueue;
 import org.multiprocessing4j.internal.wire.CancelMessage;
 import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.Ids;
 import org.multiprocessing4j.internal.wire.JobMessage;
-import org.multiprocessing4j.internal.wire.QueueOpener;
 import org.multiprocessing4j.internal.wire.WireCodec;
+import org.multiprocessing4j.internal.wire.WorkerInfo;
+import org.multiprocessing4j.queue.RemoteQueue;
 
 /**
  * One producer's connection and what hangs off it: the job publisher, the reply queue and its
- * router, cancellations. Shared by the client's pools, processes and queues.
+ * router, cancellations, the shared objects it made or opened, and broker queries. Shared by the
+ * client's pools, processes and queues. Knows nothing of the public API's types.
  */
 public final class ClientCore implements AutoCloseable {
     private final BrokerSettings settings;
     private final Connection connection;
     private final Topology topology;
-    private final String clientId;
     private final String replyQueue;
     private final ConfirmingPublisher publisher;
     private final JobPublisher jobs;
     private final ReplyRouter router;
-    private final boolean keepReplyQueue;
+    private final SharedObjects shared;
 
-    private ClientCore(BrokerSettings settings, Connection connection, Topology topology, String clientId,
-                       String replyQueue, ConfirmingPublisher publisher, ReplyRouter router, boolean keepReplyQueue) {
-        this.keepReplyQueue = keepReplyQueue;
+    private ClientCore(BrokerSettings settings, Connection connection, Topology topology, String replyQueue,
+                       ReplyRouter router) {
         this.settings = settings;
         this.connection = connection;
         this.topology = topology;
-        this.clientId = clientId;
         this.replyQueue = replyQueue;
-        this.publisher = publisher;
+        this.publisher = new ConfirmingPublisher(connection, settings.maxMessageSize());
         this.jobs = new JobPublisher(publisher, topology, replyQueue, this::redeclareJobsQueue);
         this.router = router;
+        this.shared = new SharedObjects(connection, topology, settings.maxMessageSize());
     }
 
-    /** Which reply queue a client consumes, how long it outlives its consumer, and whether close() removes it. */
-    public record ReplyQueueSpec(String id, Duration expiry, boolean keepOnClose) {
-        /** A producer's own reply queue: removed when the producer closes cleanly, expires if it crashes. */
-        public static ReplyQueueSpec fresh() {
-            return fresh(Topology.REPLY_QUEUE_EXPIRES);
-        }
-
-        public static ReplyQueueSpec fresh(Duration expiry) {
-            return new ReplyQueueSpec(newClientId(), expiry, false);
-        }
-
-        /** A detached process's reply queue, named after its job: kept until someone collects the result. */
-        public static ReplyQueueSpec detached(String jobId) {
-            return new ReplyQueueSpec(jobId, Topology.DETACHED_REPLY_QUEUE_EXPIRES, true);
-        }
-    }
-
-    /** Connects and declares; call {@link #startConsuming()} (after following any earlier job) to receive replies. */
-    public static ClientCore connect(BrokerSettings settings, OutputSink sink, ReplyQueueSpec reply) {
+    /**
+     * Connects, declares what a producer uses (jobs path, cancellations, control, its reply queue)
+     * and starts consuming replies.
+     *
+     * @param replyExpiry how long the reply queue outlives this producer if it dies without closing
+     */
+    public static ClientCore connect(BrokerSettings settings, ReplyRouter.OutputListener output, Duration replyExpiry) {
         Topology topology = new Topology(settings.namespace());
-        Connection connection = Connector.connect(settings, "producer " + reply.id());
+        String clientId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Connection connection = Connector.connect(settings, "producer " + clientId);
+        ClientCore core = null;
         try {
-            String replyQueue = topology.replyQueue(reply.id());
-            declare(connection, topology, replyQueue, reply.expiry());
+            String replyQueue = topology.replyQueue(clientId);
+            Channels.withTemporaryChannel(connection, channel -> {
+                topology.declareJobs(channel);
+                topology.declareCancellations(channel);
+                topology.declareControl(channel);
+                // Also declared here, not only by the router on its channel: a queue declared earlier with
+                // other arguments is refused now, at connect, with a clear error.
+                topology.declareReplyQueue(channel, replyQueue, replyExpiry);
+                return null;
+            });
             ReplyRouter router = new ReplyRouter(connection, replyQueue,
-                    channel -> topology.declareReplyQueue(channel, replyQueue, reply.expiry()), sink);
-            return new ClientCore(settings, connection, topology, reply.id(), replyQueue,
-                    new ConfirmingPublisher(connection, settings.maxMessageSize()), router, reply.keepOnClose());
+                    channel -> topology.declareReplyQueue(channel, replyQueue, replyExpiry), output);
+            core = new ClientCore(settings, connection, topology, replyQueue, router);
+            router.start();
+            return core;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(connection);
+            if (core != null) {
+                core.close();
+            } else {
+                closeQuietly(connection);
+            }
             throw setupFailure(settings, e);
         }
     }
 
-    /**
-     * Declares what a producer uses: the jobs path, cancellations, control, and its reply queue.
-     * The reply queue is declared here too, not only by the router when it starts consuming: a
-     * detached process publishes its job (replies go to that queue) before anyone consumes, and a
-     * queue declared earlier with other arguments is refused here, at connect, with a clear error.
-     */
-    static void declare(Connection connection, Topology topology, String replyQueue, Duration expiry) throws IOException {
-        Channels.withTemporaryChannel(connection, channel -> {
-            topology.declareJobs(channel);
-            topology.declareCancellations(channel);
-            topology.declareControl(channel);
-            topology.declareReplyQueue(channel, replyQueue, expiry);
-            return null;
-        });
-    }
-
-    static MpException setupFailure(BrokerSettings settings, Exception e) {
+    private static MpException setupFailure(BrokerSettings settings, Exception e) {
         if (e instanceof MpException mp && !(e.getCause() instanceof IOException)) {
             return mp;
         }
@@ -109,10 +98,6 @@ public final class ClientCore implements AutoCloseable {
                     + "' were declared with other settings: " + Channels.replyText(e), e);
         }
         return new MpException("could not set up the producer: " + e.getMessage(), e);
-    }
-
-    public static String newClientId() {
-        return ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static String newJobId() {
@@ -125,39 +110,27 @@ public final class ClientCore implements AutoCloseable {
         jobs.publish(job).whenComplete((ok, failure) -> {
             if (failure != null) {
                 router.unregister(job.id());
-                handle.result().completeExceptionally(failure instanceof java.util.concurrent.CompletionException
-                        ? failure.getCause() : failure);
+                handle.result().completeExceptionally(failure instanceof CompletionException ? failure.getCause() : failure);
             }
         });
         return handle;
     }
 
-    public ClientCore startConsuming() {
-        try {
-            router.start();
-            return this;
-        } catch (IOException e) {
-            close();
-            throw new ConnectionLostException("could not consume the reply queue " + replyQueue + ": " + e.getMessage(), e);
-        }
+    /** Publishes a job whose replies go to a queue of its own (a detached process); completes when the broker has it. */
+    public CompletableFuture<Void> submitDetached(JobMessage job, String replyTo) {
+        return jobs.publish(job, replyTo);
     }
 
-    private void redeclareJobsQueue() {
-        try {
-            Channels.withTemporaryChannel(connection, channel -> {
-                topology.declareJobs(channel);
-                return null;
-            });
-        } catch (IOException e) {
-            throw new ConnectionLostException("could not declare the jobs queue again: " + e.getMessage(), e);
-        }
-    }
-
-    /** Waits for the replies of a job published earlier (a detached process) without publishing anything. */
+    /** Waits for the replies of a job published with this client's reply queue. */
     public JobHandle follow(String jobId, String task, String processName) {
         JobHandle handle = new JobHandle(jobId, task, processName);
         router.register(handle);
         return handle;
+    }
+
+    /** Forgets a job settled here (cancelled before its worker answered): a late result is not a duplicate. */
+    public void forget(String jobId) {
+        router.unregister(jobId);
     }
 
     /** Appends a cancellation to the stream every worker reads; completes once the broker has it. */
@@ -166,9 +139,46 @@ public final class ClientCore implements AutoCloseable {
         return publisher.publish(Outgoing.toQueue(topology.cancellationStream(), Envelopes.cancel(jobId), body));
     }
 
-    /** Queue references in results and items open as live queues on this connection. */
-    public QueueOpener queueOpener() {
-        return ref -> AmqpQueue.open(connection, topology, ref, settings.maxMessageSize());
+    /** Shared objects made by or passed to this client: results open their references here, closed with the client. */
+    public SharedObjects shared() {
+        return shared;
+    }
+
+    /** Python's {@code Queue(maxsize)}: a named one outlives the client, an anonymous one (null name) does not. */
+    public RemoteQueue createQueue(String name, int maxsize) {
+        return shared.track(AmqpQueue.create(shared.context(), name, maxsize));
+    }
+
+    /** An existing named queue, whatever its maxsize. */
+    public RemoteQueue openQueue(String name) {
+        return shared.track(AmqpQueue.openExisting(shared.context(), name));
+    }
+
+    /** Live workers, as they answer a ping within {@code wait}. */
+    public List<WorkerInfo> workers(Duration wait) {
+        try {
+            return WorkerPing.ping(connection, topology, wait);
+        } catch (IOException e) {
+            throw new ConnectionLostException("could not ping the workers: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ready messages in one of this namespace's queues, read exactly (a passive declare). */
+    public int messageCount(String brokerQueue) {
+        try {
+            return Channels.withTemporaryChannel(connection, channel -> channel.queueDeclarePassive(brokerQueue).getMessageCount());
+        } catch (IOException e) {
+            throw new ConnectionLostException("could not read the queue " + brokerQueue + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** This client's own reply queue (tests delete it to check it comes back). */
+    public String replyQueue() {
+        return replyQueue;
+    }
+
+    public long duplicateResults() {
+        return router.duplicateResults();
     }
 
     public Connection connection() {
@@ -183,34 +193,29 @@ public final class ClientCore implements AutoCloseable {
         return settings;
     }
 
-    public String clientId() {
-        return clientId;
-    }
-
-    public String replyQueue() {
-        return replyQueue;
-    }
-
-    public ReplyRouter router() {
-        return router;
-    }
-
-    /** Removes this client's reply queue now (a detached process's, once its result was collected). */
-    public void deleteReplyQueue() {
+    private void redeclareJobsQueue() {
         try {
-            Channels.withTemporaryChannel(connection, channel -> channel.queueDelete(replyQueue));
-        } catch (IOException | RuntimeException e) {
-            // it expires on its own
+            Channels.withTemporaryChannel(connection, channel -> {
+                topology.declareJobs(channel);
+                return null;
+            });
+        } catch (IOException e) {
+            throw new ConnectionLostException("could not declare the jobs queue again: " + e.getMessage(), e);
         }
     }
 
-    /** Fails whatever still waits, removes the reply queue (unless it must outlive us), disconnects. */
+    /** Fails whatever still waits, closes shared objects (deleting anonymous queues), removes the reply queue, disconnects. */
     @Override
     public void close() {
         router.close();
+        shared.close();
         publisher.close();
-        if (!keepReplyQueue && connection.isOpen()) {
-            deleteReplyQueue();
+        if (connection.isOpen()) {
+            try {
+                Channels.withTemporaryChannel(connection, channel -> channel.queueDelete(replyQueue));
+            } catch (IOException | RuntimeException e) {
+                // it expires on its own
+            }
         }
         closeQuietly(connection);
     }

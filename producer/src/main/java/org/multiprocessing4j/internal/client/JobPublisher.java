@@ -50,13 +50,18 @@ public final class JobPublisher {
 
     /** Completes when the broker has the job (confirmed); fails only when it never will. */
     public CompletableFuture<Void> publish(JobMessage job) {
+        return publish(job, replyQueue);
+    }
+
+    /** The same, with the job's replies going to {@code replyTo} (a detached process's own queue). */
+    public CompletableFuture<Void> publish(JobMessage job, String replyTo) {
         byte[] body;
         try {
             body = WireCodec.encode(job);
         } catch (EncodingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return attempt(Outgoing.toQueue(topology.jobsQueue(), Envelopes.job(job.id(), replyQueue), body), job, 1);
+        return attempt(Outgoing.toQueue(topology.jobsQueue(), Envelopes.job(job.id(), replyTo), body), job, 1);
     }
 
     private CompletableFuture<Void> attempt(Outgoing message, JobMessage job, int attempt) {

@@ -7,22 +7,36 @@ import org.multiprocessing4j.errors.RemoteCause;
 import org.multiprocessing4j.errors.RemoteTaskException;
 import org.multiprocessing4j.errors.TerminatedException;
 import org.multiprocessing4j.errors.UnknownTaskException;
-import org.multiprocessing4j.internal.wire.QueueOpener;
+import org.multiprocessing4j.internal.shared.SharedOpener;
 import org.multiprocessing4j.internal.wire.RemoteError;
 import org.multiprocessing4j.internal.wire.ResultReply;
-import org.multiprocessing4j.internal.wire.WireCodec;
+import org.multiprocessing4j.internal.wire.ValueCodec;
+import org.multiprocessing4j.task.ValueType;
 
 /** Turns a result reply into what the caller gets: a Java value, or the exception to throw. */
 public final class Outcomes {
     private Outcomes() {
     }
 
-    /** The value of an OK result; otherwise throws the matching exception. */
-    public static Object valueOrThrow(String task, ResultReply reply, QueueOpener queues) {
+    /** The value of an OK result, read as {@code type}; otherwise throws the matching exception. */
+    public static <T> T valueOrThrow(String task, ResultReply reply, ValueType<T> type, SharedOpener opener) {
         if (reply.outcome() == ResultReply.Outcome.OK) {
-            return WireCodec.toJava(reply.value(), queues);
+            return ValueCodec.toValue(reply.value(), type, opener);
         }
         throw failure(task, reply);
+    }
+
+    /** A chunk's result: the list of its calls' results, each read as {@code type}. */
+    public static <T> List<T> chunkOrThrow(String task, ResultReply reply, ValueType<T> type, SharedOpener opener) {
+        if (reply.outcome() != ResultReply.Outcome.OK) {
+            throw failure(task, reply);
+        }
+        if (reply.value() == null || !reply.value().isArray()) {
+            throw new MpException("a chunk of " + task + " returned " + reply.value() + " instead of a list of results");
+        }
+        List<T> values = new java.util.ArrayList<>(reply.value().size());
+        reply.value().forEach(node -> values.add(ValueCodec.toValue(node, type, opener)));
+        return values;
     }
 
     /** The exception a failed result stands for. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.multiprocessing4j.OutputLine;
-import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.internal.amqp.Channels;
@@ -39,7 +37,7 @@ public final class ReplyRouter implements AutoCloseable {
     private final Map<String, JobHandle> waiting = new ConcurrentHashMap<>();
     /** Jobs finished here without their worker's result (terminated while queued): its late result is expected. */
     private final Set<String> settledLocally = ConcurrentHashMap.newKeySet();
-    private final OutputSink sink;
+    private final OutputListener output;
     private final AtomicLong duplicateResults = new AtomicLong();
     private final Connection connection;
     private final String replyQueue;
@@ -53,8 +51,15 @@ public final class ReplyRouter implements AutoCloseable {
         void declare(Channel channel) throws IOException;
     }
 
-    public ReplyRouter(Connection connection, String replyQueue, QueueDeclaration declareReplyQueue, OutputSink sink) {
-        this.sink = sink;
+    /** Receives each output line once, in order per job, on the router's thread. */
+    @FunctionalInterface
+    public interface OutputListener {
+        void line(JobHandle handle, OutputReply line);
+    }
+
+    public ReplyRouter(Connection connection, String replyQueue, QueueDeclaration declareReplyQueue,
+                       OutputListener output) {
+        this.output = output;
         this.replyQueue = replyQueue;
         this.connection = connection;
         this.declareReplyQueue = declareReplyQueue;
@@ -100,7 +105,13 @@ public final class ReplyRouter implements AutoCloseable {
                 @Override
                 public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                         throws IOException {
-                    route(properties, body);
+                    try {
+                        route(properties, body);
+                    } catch (RuntimeException e) {
+                        // A faulty reply (or a failing output sink) must not end the consumer: every later
+                        // reply would be stranded. Log it and carry on.
+                        log.warn("dropping a reply that could not be handled: {}", e.toString());
+                    }
                     try {
                         getChannel().basicAck(envelope.getDeliveryTag(), false);
                     } catch (AlreadyClosedException closing) {
@@ -196,9 +207,8 @@ public final class ReplyRouter implements AutoCloseable {
         }
         if (reply instanceof StartedReply started) {
             handle.started(started.worker(), started.attempt());
-        } else if (reply instanceof OutputReply output && handle.claimOutput(output.seq())) {
-            sink.line(new OutputLine(handle.id(), handle.task(), handle.processName(), output.worker().name(),
-                    output.worker().host(), output.worker().pid(), output.line()));
+        } else if (reply instanceof OutputReply line && handle.claimOutput(line.seq())) {
+            output.line(handle, line);
         }
     }
 

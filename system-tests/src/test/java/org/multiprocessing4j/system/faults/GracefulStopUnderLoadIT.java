@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.multiprocessing4j.Call;
+import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.Pool;
 import org.multiprocessing4j.testkit.BrokerTest;

@@ -22,6 +22,7 @@ import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.Reply;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.WireCodec;
+import org.multiprocessing4j.internal.wire.ValueCodec;
 import org.multiprocessing4j.testkit.TestBroker;
 
 /**
@@ -68,7 +69,7 @@ final class RawProducer implements AutoCloseable {
     }
 
     private String submit(String task, List<?> args, String processName) throws Exception {
-        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, WireCodec.toJsonList(args), Map.of(),
+        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, ValueCodec.toJsonList(args), Map.of(),
                 processName, System.currentTimeMillis());
         publishRaw(job.id(), WireCodec.encode(job));
         return job.id();
@@ -76,7 +77,7 @@ final class RawProducer implements AutoCloseable {
 
     /** A pool-style job whose replies go to another queue (one that may not exist yet). */
     String submitWithReplyTo(String otherReplyQueue, String task, List<?> args) throws Exception {
-        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, WireCodec.toJsonList(args), Map.of(),
+        JobMessage job = JobMessage.call(UUID.randomUUID().toString(), task, ValueCodec.toJsonList(args), Map.of(),
                 null, System.currentTimeMillis());
         publishRaw(job.id(), WireCodec.encode(job), otherReplyQueue);
         return job.id();

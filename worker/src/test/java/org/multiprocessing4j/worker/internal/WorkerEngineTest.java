@@ -27,6 +27,9 @@ import org.multiprocessing4j.internal.wire.Reply;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.StartedReply;
 import org.multiprocessing4j.internal.wire.WireCodec;
+import org.multiprocessing4j.internal.wire.ValueCodec;
+import org.multiprocessing4j.internal.wire.WorkerRef;
+import org.multiprocessing4j.worker.internal.runners.TaskCatalog;
 import org.multiprocessing4j.testkit.BrokerTest;
 import org.multiprocessing4j.testkit.TestBroker;
 import org.multiprocessing4j.worker.WorkerConfig;
@@ -47,7 +50,10 @@ class WorkerEngineTest {
         WorkerConfig config = WorkerConfig.defaults(BrokerSettings.defaults().withUri(broker.uri())
                         .withNamespace(broker.namespace()))
                 .withName("engine-test").withConcurrency(2);
-        worker = WorkerEngine.start(config, TaskCatalog.of(new SeedTasks()));
+        EngineSettings settings = new EngineSettings(new WorkerRef(config.name(), "test-host", ProcessHandle.current().pid()),
+                config.broker(), config.concurrency(), config.shutdownTimeout(), config.terminateGrace(),
+                config.leaseAfter(), config.leaseTtl());
+        worker = WorkerEngine.start(settings, TaskCatalog.of(new SeedTasks()));
     }
 
     @AfterAll
@@ -142,7 +148,7 @@ class WorkerEngineTest {
         String id = UUID.randomUUID().toString();
         producer.cancel(id, CancelMessage.Signal.TERMINATE);
         Thread.sleep(500); // the worker reads the stream continuously; give it the cancellation first
-        JobMessage job = JobMessage.call(id, "func", WireCodec.toJsonList(List.of("never")), Map.of(), null, 0);
+        JobMessage job = JobMessage.call(id, "func", ValueCodec.toJsonList(List.of("never")), Map.of(), null, 0);
         producer.publishRaw(id, WireCodec.encode(job));
         List<Reply> replies = producer.awaitResult(id, WAIT);
         assertEquals(1, replies.size(), "no start, no output: " + replies);

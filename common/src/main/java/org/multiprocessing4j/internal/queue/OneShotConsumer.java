@@ -1,0 +1,73 @@
+package org.multiprocessing4j.internal.queue;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A subscription that receives at most one item (prefetch 1), for as long as a {@code get} waits.
+ * {@link #stop()} cancels and waits for cancel-ok, which the client dispatches after any delivery
+ * that preceded it; a delivery nobody took is requeued.
+ */
+final class OneShotConsumer extends DefaultConsumer {
+    /** An item as delivered; {@link #CANCELLED} when the broker cancelled us (the queue was deleted). */
+    record Item(long deliveryTag, byte[] body) {
+        static final Item CANCELLED = new Item(-1, new byte[0]);
+    }
+
+    final BlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
+    private final CountDownLatch cancelled = new CountDownLatch(1);
+
+    OneShotConsumer(Channel channel) {
+        super(channel);
+    }
+
+    @Override
+    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+        inbox.add(new Item(envelope.getDeliveryTag(), body));
+    }
+
+    @Override
+    public void handleCancelOk(String tag) {
+        cancelled.countDown();
+    }
+
+    @Override
+    public void handleCancel(String tag) {
+        inbox.add(Item.CANCELLED);
+        cancelled.countDown();
+    }
+
+    void stop() {
+        try {
+            if (getConsumerTag() != null && getChannel().isOpen()) {
+                getChannel().basicCancel(getConsumerTag());
+                cancelled.await(5, TimeUnit.SECONDS);
+            }
+        } catch (IOException | AlreadyClosedException e) {
+            return; // channel gone: the broker requeues whatever it had delivered
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Items beyond the first (cannot happen with prefetch 1, but never drop one) go back. */
+    void requeueRest(Item kept) {
+        for (Item extra; (extra = inbox.poll()) != null; ) {
+            if (extra != kept && extra != Item.CANCELLED) {
+                try {
+                    getChannel().basicNack(extra.deliveryTag(), false, true);
+                } catch (IOException | AlreadyClosedException ignored) {
+                    // channel gone: the broker requeues it anyway
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.multiprocessing4j.cli;
+
+import java.io.PrintWriter;
+import org.multiprocessing4j.cli.examples.ExamplesCommand;
+import org.multiprocessing4j.cli.support.BrokerOptions;
+import org.multiprocessing4j.cli.support.CliSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code producer}: the command line of multiprocessing4j. Every subcommand connects to the
+ * broker named by {@code --uri} / {@code AMQP_URI}; tasks run on the workers.
+ */
+@Command(name = "producer", mixinStandardHelpOptions = true, version = "multiprocessing4j producer 0.1.0",
+        description = "Runs Python-multiprocessing-style work on workers anywhere, over RabbitMQ.",
+        subcommands = {
+                ExamplesCommand.class,
+                SubmitCommand.class,
+                MapCommand.class,
+                WorkersCommand.class,
+                StatusCommand.class,
+                ProcessCommand.class,
+                QueueCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class ProducerMain implements Runnable, CliSupport.WithBrokerOptions {
+    @Mixin
+    BrokerOptions broker;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call execute() on it with their own out/err writers. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ProducerMain());
+        commandLine.setExecutionExceptionHandler(ProducerMain::handle);
+        return commandLine;
+    }
+
+    @Override
+    public BrokerOptions broker() {
+        return broker;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** One clear line on stderr and a meaningful exit code; a stack trace only for bugs, or with --debug. */
+    private static int handle(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        int code = ExitCodes.of(e);
+        err.println("producer: " + describe(e));
+        boolean debug = ((ProducerMain) command.getCommandSpec().root().userObject()).broker.debug();
+        if (debug || code == ExitCodes.INTERNAL) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        if (ExitCodes.of(e) == ExitCodes.INTERNAL) {
+            return "unexpected error: " + e;
+        }
+        return message == null ? e.toString() : message;
+    }
+}

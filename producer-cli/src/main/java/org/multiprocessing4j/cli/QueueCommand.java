@@ -1,0 +1,177 @@
+package org.multiprocessing4j.cli;
+
+import org.multiprocessing4j.cli.support.CliSupport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.queue.RemoteQueue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code producer queue create|put|get|size|delete}: named queues, so one machine can write and another read. */
+@Command(name = "queue", mixinStandardHelpOptions = true,
+        description = "Named queues on the broker (Python's multiprocessing.Queue), shared by every machine.",
+        subcommands = {QueueCommand.Create.class, QueueCommand.Put.class, QueueCommand.Get.class,
+                QueueCommand.Size.class, QueueCommand.Delete.class},
+        footer = {"", "Examples:", "  producer queue create jobs-done --maxsize 100",
+                "  producer queue put jobs-done '{\"id\": 7}' hello 42     # three items: an object, a string, a number",
+                "  producer queue get jobs-done --timeout 5             # one item as JSON, or exit 5 if none came",
+                "  producer queue size jobs-done", "  producer queue delete jobs-done"})
+final class QueueCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Creates a durable queue (or checks an existing one has the same maxsize).")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = {"-m", "--maxsize"}, paramLabel = "N", defaultValue = "0",
+                description = "Bound: puts wait (or fail) while it holds N items; 0 for unbounded (default).")
+        int maxsize;
+
+        @Override
+        public Integer call() {
+            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                RemoteQueue queue = mp.queue(name, maxsize);
+                spec.commandLine().getOut().println("queue " + queue.name() + " ready"
+                        + (maxsize > 0 ? " (maxsize " + maxsize + ")" : " (unbounded)") + ", " + queue.qsize() + " items");
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "put", mixinStandardHelpOptions = true,
+            description = "Adds items, in order. Items are JSON where they read as JSON, text otherwise. "
+                    + "On a full queue: waits (at most --timeout, then exit 5), or fails at once with --nowait.")
+    static final class Put implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM")
+        List<String> items;
+
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Wait at most this long for room per item.")
+        Double timeoutSeconds;
+
+        @Option(names = "--nowait", description = "Fail at once if the queue is full (put_nowait).")
+        boolean nowait;
+
+        @Option(names = {"-s", "--strings"}, description = "Send every item as text, never as JSON.")
+        boolean strings;
+
+        @Override
+        public Integer call() {
+            List<Object> values = JsonArguments.parseAll(items, strings);
+            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                RemoteQueue queue = mp.openQueue(name);
+                for (Object value : values) {
+                    if (nowait) {
+                        queue.putNowait(value);
+                    } else if (timeoutSeconds != null) {
+                        queue.put(value, SubmitCommand.seconds(timeoutSeconds));
+                    } else {
+                        queue.put(value);
+                    }
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "get", mixinStandardHelpOptions = true,
+            description = "Takes items and prints each as one line of JSON. Waits for each (at most --timeout, "
+                    + "then exit 5), or takes only what is there with --nowait.")
+    static final class Get implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Wait at most this long for each item.")
+        Double timeoutSeconds;
+
+        @Option(names = "--nowait", description = "Fail at once if the queue is empty (get_nowait).")
+        boolean nowait;
+
+        @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1", description = "How many items to take (default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Override
+        public Integer call() {
+            if (count < 1) {
+                throw new IllegalArgumentException("--count must be at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                RemoteQueue queue = mp.openQueue(name);
+                for (int i = 0; i < count; i++) {
+                    Object item = nowait ? queue.getNowait()
+                            : timeoutSeconds != null ? queue.get(SubmitCommand.seconds(timeoutSeconds)) : queue.get();
+                    out.println(JsonArguments.format(item)); // printed as soon as taken: nothing taken is lost
+                    out.flush();
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "size", mixinStandardHelpOptions = true, description = "Prints the number of items waiting.")
+    static final class Size implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                spec.commandLine().getOut().println(mp.openQueue(name).qsize());
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes the queue and any items in it.")
+    static final class Delete implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                RemoteQueue queue = mp.openQueue(name);
+                int items = queue.qsize();
+                queue.delete();
+                spec.commandLine().getOut().println("deleted queue " + name + (items > 0 ? " and its " + items + " items" : ""));
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.multiprocessing4j.cli;
+
+import org.multiprocessing4j.cli.support.CliSupport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.WorkerStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code producer status}: the cluster at a glance. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows the broker, the jobs waiting, the dead letters and the live workers.")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+            List<WorkerStatus> workers = mp.workers(Duration.ofSeconds(1));
+            int slots = workers.stream().mapToInt(WorkerStatus::concurrency).sum();
+            int running = workers.stream().mapToInt(WorkerStatus::running).sum();
+            out.println("broker:        " + mp.settings().maskedUri() + " (namespace " + mp.settings().namespace() + ")");
+            out.println("jobs waiting:  " + mp.jobsWaiting());
+            out.println("dead letters:  " + mp.deadLetters());
+            out.println("workers:       " + workers.size() + " (" + running + " of " + slots + " slots busy)");
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

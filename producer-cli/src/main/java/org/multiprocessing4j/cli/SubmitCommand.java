@@ -1,0 +1,69 @@
+package org.multiprocessing4j.cli;
+
+import org.multiprocessing4j.cli.support.CliSupport;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.multiprocessing4j.AsyncResult;
+import org.multiprocessing4j.task.Call;
+import org.multiprocessing4j.Multiprocessing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code producer submit TASK [ARG...]}: run one task on a worker, show its output, print its result. */
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Runs one task on a worker and waits for it: its printed lines appear as they happen, "
+                + "then its result as one line of JSON (nothing if it returned nothing).",
+                "Arguments are JSON where they read as JSON (3, 2.5, true, [1,2], {\"a\":1}, \"3\"), text otherwise."},
+        footer = {"", "Examples:", "  producer submit square 7", "  producer submit func 'hello 0'",
+                "  producer submit run_proc 林一 18 -k 林三=16"})
+final class SubmitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TASK", description = "Registered task name (see 'producer workers').")
+    String task;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Positional arguments.")
+    List<String> args;
+
+    @Option(names = {"-k", "--kwarg"}, paramLabel = "NAME=VALUE", description = "Keyword argument (repeatable).")
+    List<String> kwargs;
+
+    @Option(names = {"-s", "--strings"}, description = "Send every argument as text, never as JSON.")
+    boolean strings;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+            description = "Give up waiting after this long (exit 4; the task keeps running).")
+    Double timeoutSeconds;
+
+    @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Call call = Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings));
+        PrintWriter out = spec.commandLine().getOut();
+        try (Multiprocessing mp = CliSupport.connect(spec, CliSupport.taskOutput(out, verbose))) {
+            CliSupport.terminateOnInterrupt(mp);
+            AsyncResult<Object> result = mp.pool().applyAsync(call);
+            Object value = timeoutSeconds == null ? result.get() : result.get(seconds(timeoutSeconds));
+            if (value != null) {
+                out.println(JsonArguments.format(value));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    static Duration seconds(double seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("--timeout must not be negative");
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+}

@@ -1,0 +1,15 @@
+package org.multiprocessing4j.worker.internal;
+
+import java.time.Duration;
+import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.internal.wire.WorkerRef;
+
+/**
+ * What the engine runs with, taken from the public {@code WorkerConfig} (already validated there).
+ *
+ * @param identity        name, host and pid, as producers see them
+ * @param shutdownTimeout how long a graceful stop waits for tasks in hand; null for as long as they take
+ */
+public record EngineSettings(WorkerRef identity, BrokerSettings broker, int concurrency, Duration shutdownTimeout,
+                             Duration terminateGrace, Duration leaseAfter, Duration leaseTtl) {
+}

@@ -1,0 +1,151 @@
+package org.multiprocessing4j.worker.internal;
+
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
+import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.internal.kinds.SharedObjects;
+import org.multiprocessing4j.worker.internal.hooks.LeaseHook;
+import org.multiprocessing4j.worker.internal.hooks.OutputHook;
+import org.multiprocessing4j.worker.internal.hooks.StopHook;
+import org.multiprocessing4j.worker.internal.pipeline.Cancellations;
+import org.multiprocessing4j.worker.internal.pipeline.JobPipeline;
+import org.multiprocessing4j.worker.internal.pipeline.RunningJobs;
+import org.multiprocessing4j.worker.internal.replies.ReplySender;
+import org.multiprocessing4j.worker.internal.runners.Runners;
+import org.multiprocessing4j.worker.internal.runners.TaskCatalog;
+import org.multiprocessing4j.worker.internal.settle.LeaseResources;
+import org.multiprocessing4j.worker.internal.settle.Settlement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of one worker on its connection, built once in dependency order: replies, the jobs in
+ * hand, settlement, stop requests, the hooks and the pipeline. Each part gets what it uses, nothing more.
+ */
+final class WorkerParts implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerParts.class);
+    /**
+     * Task threads are made as jobs arrive (at most concurrency run at once, plus any abandoned
+     * task that ignores its interrupt) and end after this long idle, so a burst leaves none behind.
+     */
+    private static final long IDLE_TASK_THREAD_SECONDS = 10;
+
+    private final EngineSettings settings;
+    private final Connection connection;
+    private final Topology topology;
+    private final TaskCatalog catalog;
+    private final ExecutorService taskThreads;
+    private final ScheduledExecutorService timers;
+    private final ConfirmingPublisher replyPublisher;
+    private final ConfirmingPublisher leasePublisher;
+    private final ReplySender replies;
+    private final RunningJobs running = new RunningJobs();
+    private final Settlement settlement;
+    private final Cancellations cancellations;
+    private final JobPipeline pipeline;
+
+    WorkerParts(EngineSettings settings, Connection connection, TaskCatalog catalog) {
+        this.settings = settings;
+        this.connection = connection;
+        this.topology = new Topology(settings.broker().namespace());
+        this.catalog = catalog;
+        this.taskThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_TASK_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads("mp4j-task-"));
+        this.timers = Executors.newScheduledThreadPool(2, threads("mp4j-timer-"));
+        this.replyPublisher = newPublisher();
+        this.leasePublisher = newPublisher();
+        this.replies = new ReplySender(replyPublisher);
+        this.settlement = new Settlement(settings.identity(), replies,
+                new LeaseResources(connection, topology, leasePublisher, timers), running);
+        this.cancellations = new Cancellations(running, settlement, timers, settings.terminateGrace());
+        this.pipeline = new JobPipeline(settings.identity(), new Runners(catalog),
+                List.of(new LeaseHook(settlement, timers, settings.leaseAfter(), settings.leaseTtl()),
+                        new StopHook(),
+                        new OutputHook(replies, settings.identity())),
+                settlement, running, cancellations, replies,
+                () -> new SharedObjects(connection, topology, settings.broker().maxMessageSize()), taskThreads);
+    }
+
+    ConfirmingPublisher newPublisher() {
+        return new ConfirmingPublisher(connection, settings.broker().maxMessageSize());
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    TaskCatalog catalog() {
+        return catalog;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    ReplySender replies() {
+        return replies;
+    }
+
+    RunningJobs running() {
+        return running;
+    }
+
+    Settlement settlement() {
+        return settlement;
+    }
+
+    Cancellations cancellations() {
+        return cancellations;
+    }
+
+    JobPipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(replies);
+        closeQuietly(leasePublisher);
+        taskThreads.shutdownNow();
+        timers.shutdownNow();
+        try {
+            connection.close(5_000);
+        } catch (IOException | RuntimeException e) {
+            log.debug("closing connection: {}", e.toString());
+        }
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("closing {}: {}", closeable.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package org.multiprocessing4j.worker.internal.intake;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.multiprocessing4j.internal.amqp.Channels;
+import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.worker.internal.job.Acker;
+import org.multiprocessing4j.worker.internal.job.JobDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's subscription to the jobs queue: a channel with prefetch = concurrency, so the
+ * broker never gives this worker more jobs than it can run at once, and every delivery goes
+ * straight on to the pipeline.
+ */
+public final class JobsSubscription implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobsSubscription.class);
+
+    private final Topology topology;
+    private final Channel channel;
+    private final Acker acker;
+    private final Consumer<JobDelivery> pipeline;
+    private final Runnable onCancelledByBroker;
+    private volatile boolean stopping;
+    private String consumerTag;
+
+    /**
+     * @param pipeline            where each delivery goes
+     * @param onCancelledByBroker called when the broker cancels the subscription (the jobs queue
+     *                            was deleted) or closes its channel: the worker subscribes again
+     */
+    public JobsSubscription(Connection connection, Topology topology, int concurrency, Consumer<JobDelivery> pipeline,
+                            Runnable onCancelledByBroker) throws IOException {
+        this.topology = topology;
+        this.pipeline = pipeline;
+        this.onCancelledByBroker = onCancelledByBroker;
+        this.channel = connection.createChannel();
+        this.channel.basicQos(concurrency);
+        this.acker = new Acker(channel, "mp4j-acker");
+        this.channel.addShutdownListener(cause -> {
+            // A channel error (consumer timeout, an ack the broker refused) closes only this channel, and
+            // connection recovery does not reopen it: subscribe again, or the worker would sit idle.
+            if (!cause.isHardError() && !cause.isInitiatedByApplication() && !stopping) {
+                log.warn("the broker closed the jobs channel ({}); subscribing again", cause.getMessage());
+                onCancelledByBroker.run();
+            }
+        });
+    }
+
+    public void start() throws IOException {
+        consumerTag = channel.basicConsume(topology.jobsQueue(), false, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                delivered(envelope.getDeliveryTag(), properties, body);
+            }
+
+            @Override
+            public void handleCancel(String tag) {
+                log.warn("the broker cancelled this worker's subscription to {} (was the queue deleted?)",
+                        topology.jobsQueue());
+                onCancelledByBroker.run();
+            }
+        });
+    }
+
+    private void delivered(long deliveryTag, AMQP.BasicProperties properties, byte[] body) {
+        if (stopping) {
+            // Arrived while we stop taking work: hand it straight back, untouched.
+            acker.reject(deliveryTag, true, () -> { });
+            return;
+        }
+        pipeline.accept(new JobDelivery(deliveryTag, properties, body, acker));
+    }
+
+    /** Stops taking new jobs; jobs in hand carry on and are acknowledged as they finish. */
+    public void stopTakingWork() {
+        stopping = true;
+        if (consumerTag != null && channel.isOpen()) {
+            try {
+                channel.basicCancel(consumerTag);
+            } catch (IOException | RuntimeException e) {
+                log.debug("cancelling the jobs subscription: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        acker.close();
+        Channels.closeQuietly(channel);
+    }
+}

@@ -1,0 +1,126 @@
+package org.multiprocessing4j.worker.internal.job;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.multiprocessing4j.internal.kinds.SharedObjects;
+import org.multiprocessing4j.internal.wire.CancelMessage;
+import org.multiprocessing4j.internal.wire.JobMessage;
+
+/**
+ * One job on this worker, from admission to settlement: what it is, which thread runs it, whether
+ * someone asked it to stop, and whether it is settled. Each stage of the pipeline reads and sets
+ * its part; settlement happens exactly once ({@link #settle()}).
+ */
+public final class JobRun {
+    private final JobMessage job;
+    private final JobDelivery delivery;
+    private final SharedObjects sharedObjects;
+    private final AtomicBoolean settled = new AtomicBoolean();
+    private volatile Thread thread;
+    private volatile CancelMessage.Signal stopSignal;
+    private volatile long startedNanos;
+    private volatile Runnable muteOutput = () -> { };
+    private volatile Lease lease;
+
+    /** A delivery traded for a lease (see settle.JobLease): how it is given up at the end. */
+    public interface Lease {
+        /** The result is confirmed: the copy must never run. */
+        void end();
+
+        /** Unfinished: back to the jobs queue now. */
+        void handBack();
+    }
+
+    public JobRun(JobMessage job, JobDelivery delivery, SharedObjects sharedObjects) {
+        this.job = job;
+        this.delivery = delivery;
+        this.sharedObjects = sharedObjects;
+    }
+
+    public String id() {
+        return job.id();
+    }
+
+    public JobMessage job() {
+        return job;
+    }
+
+    public JobDelivery delivery() {
+        return delivery;
+    }
+
+    /** Where the job's arguments open their queues (and other shared objects); closed with the run. */
+    public SharedObjects sharedObjects() {
+        return sharedObjects;
+    }
+
+    /** Marks the calling thread as the one running the task, and the clock as started. */
+    public void begin() {
+        thread = Thread.currentThread();
+        startedNanos = System.nanoTime();
+    }
+
+    /** Null while it runs undisturbed; the signal once terminate() or kill() was asked for. */
+    public CancelMessage.Signal stopSignal() {
+        return stopSignal;
+    }
+
+    /** Records the stop request and interrupts the task's thread. False if already stopping or settled. */
+    public boolean requestStop(CancelMessage.Signal signal) {
+        if (settled.get() || stopSignal != null) {
+            return false;
+        }
+        stopSignal = signal;
+        interrupt();
+        return true;
+    }
+
+    public void interrupt() {
+        Thread current = thread;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    /** True the first time only: whoever gets true settles the job (result, hand-back or refusal). */
+    public boolean settle() {
+        return settled.compareAndSet(false, true);
+    }
+
+    public boolean settled() {
+        return settled.get();
+    }
+
+    /** Nanos since the task began, or -1 before it began. */
+    public long runningNanos() {
+        long started = startedNanos;
+        return started == 0 ? -1 : System.nanoTime() - started;
+    }
+
+    public long elapsedMs() {
+        long nanos = runningNanos();
+        return nanos < 0 ? 0 : Duration.ofNanos(nanos).toMillis();
+    }
+
+    /** What stops this run's output from reaching its producer (set by whoever captures it). */
+    public void onMute(Runnable mute) {
+        this.muteOutput = mute;
+    }
+
+    public void muteOutput() {
+        muteOutput.run();
+    }
+
+    public Lease lease() {
+        return lease;
+    }
+
+    public void lease(Lease lease) {
+        this.lease = lease;
+    }
+
+    @Override
+    public String toString() {
+        return "job " + job.id() + " (" + job.task() + ")";
+    }
+}
