@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A multiprocessing4j client in Python, written from docs/PROTOCOL.md and the golden samples
-under common/src/test/resources/golden/ alone (no Java code read), as a user of another language
-would write one. It is the proof that the protocol page leaves nothing to guess; section numbers
-below (§) point into PROTOCOL.md.
+under common/src/test/resources/golden/ alone, as a user of another language would write one:
+every protocol detail it uses comes from that page (the § numbers below point into it), none from
+the Java code. It is the proof that the page leaves nothing to guess (system-tests PythonClientIT).
 
 Needs pika (Debian: apt-get install python3-pika; elsewhere: pip install pika).
 
