@@ -140,7 +140,8 @@ class WorkerEngineTest {
         assertEquals(BadArgumentsException.class.getName(), result.error().type());
         assertEquals("func() missing 1 required positional argument: 'msg'", result.error().message());
         result = result(producer.awaitResult(producer.submit("worker", List.of("soon")), WAIT));
-        assertEquals("worker() argument 'interval' must be a number, got str", result.error().message());
+        assertEquals(BadArgumentsException.class.getName(), result.error().type());
+        assertEquals("worker() argument 'interval' must be Double, got str", result.error().message());
     }
 
     @Test

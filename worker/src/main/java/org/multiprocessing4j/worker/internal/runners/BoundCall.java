@@ -114,8 +114,9 @@ final class BoundCall implements TaskCall {
         try {
             return ValueCodec.toValue(node, type, opener);
         } catch (EncodingException e) {
-            throw new BadArgumentsException(taskName + "() argument '" + name + "' must be " + type + ": "
-                    + e.getMessage());
+            // A scalar of the wrong type reads as Python says it; a structure that does not fit says why.
+            String got = node.isContainerNode() ? ": " + e.getMessage() : ", got " + pythonType(ValueCodec.toJava(node, null));
+            throw new BadArgumentsException(taskName + "() argument '" + name + "' must be " + type + got);
         }
     }
 
