@@ -63,8 +63,21 @@ public abstract sealed class TaskDef<R> permits TaskDef0, TaskDef1, TaskDef2, Ta
     }
 
     /** For generic results: {@code TaskDef.of("range", Param.of("n", Integer.class), new ValueType<List<Integer>>() { })}. */
+    public static <R> TaskDef0<R> of(String name, ValueType<R> result) {
+        return new TaskDef0<>(name, result, false);
+    }
+
     public static <A, R> TaskDef1<A, R> of(String name, Param<A> a, ValueType<R> result) {
         return new TaskDef1<>(name, a, result, false);
+    }
+
+    public static <A, B, R> TaskDef2<A, B, R> of(String name, Param<A> a, Param<B> b, ValueType<R> result) {
+        return new TaskDef2<>(name, a, b, result, false);
+    }
+
+    public static <A, B, C, R> TaskDef3<A, B, C, R> of(String name, Param<A> a, Param<B> b, Param<C> c,
+                                                        ValueType<R> result) {
+        return new TaskDef3<>(name, a, b, c, result, false);
     }
 
     public String name() {

@@ -122,7 +122,7 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    public static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     }
