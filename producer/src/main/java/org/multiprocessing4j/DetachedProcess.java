@@ -7,6 +7,7 @@ import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.internal.client.ClientCore;
 import org.multiprocessing4j.internal.client.DetachedFollower;
 import org.multiprocessing4j.internal.client.DetachedJobs;
+import org.multiprocessing4j.internal.client.JobHandle;
 import org.multiprocessing4j.internal.client.Outcomes;
 import org.multiprocessing4j.internal.wire.CancelMessage;
 import org.multiprocessing4j.internal.wire.OutputReply;
@@ -29,6 +30,8 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
  */
 public final class DetachedProcess {
     private static final Duration CANCEL_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
+    /** Well below RabbitMQ's default consumer timeout (30 min), which would close a follower holding replies. */
+    private static final Duration FOLLOW_STRETCH = Duration.ofMinutes(10);
 
     private final String id;
     private final ClientCore core;
@@ -74,21 +77,31 @@ public final class DetachedProcess {
      * Follows it: every line it printed (from the first) goes to the client's output sink as it
      * comes; when it finishes, it is collected (the id is gone) and its exit code returned. Returns
      * null if {@code timeout} (null: none) ran out first; the process keeps running and can be
-     * joined again. One join at a time per process.
+     * joined again, from its first line. One join at a time per process; while one follows it,
+     * {@link #status()} elsewhere sees only what arrived since.
      */
     public Integer join(Duration timeout) {
-        DetachedFollower follower = new DetachedJobs(core).follow(id,
-                (job, line) -> output.line(OutputLine.of(job, line)));
-        try {
-            if (!Waits.awaitDone(follower.handle().result(), timeout)) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        JobHandle handle = DetachedFollower.handleFor(id);
+        while (true) {
+            // In stretches shorter than the broker's consumer timeout: the replies are held unacknowledged.
+            long leftNanos = deadline - System.nanoTime();
+            Duration stretch = Duration.ofNanos(Math.max(0, Math.min(leftNanos, FOLLOW_STRETCH.toNanos())));
+            DetachedFollower follower = new DetachedJobs(core).follow(handle,
+                    (job, line) -> output.line(OutputLine.of(job, line)));
+            try {
+                if (Waits.awaitDone(handle.result(), stretch)) {
+                    ResultReply result = Waits.await(handle.result(), Duration.ZERO, "process " + id);
+                    follower.collect();
+                    failure = result.outcome() == ResultReply.Outcome.OK ? null : Outcomes.failure("process", result);
+                    return Outcomes.exitCode(result);
+                }
+            } finally {
+                follower.close();
+            }
+            if (deadline - System.nanoTime() <= 0) {
                 return null;
             }
-            ResultReply result = Waits.await(follower.handle().result(), Duration.ZERO, "process " + id);
-            follower.collect();
-            failure = result.outcome() == ResultReply.Outcome.OK ? null : Outcomes.failure("process", result);
-            return Outcomes.exitCode(result);
-        } finally {
-            follower.close();
         }
     }
 

@@ -2,6 +2,8 @@ package org.multiprocessing4j.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.task.Signature;
 import org.multiprocessing4j.task.TaskProvider;
@@ -14,6 +16,23 @@ import org.multiprocessing4j.task.TaskRegistry;
 public final class TestTasks implements TaskProvider {
     @Override
     public void register(TaskRegistry tasks) {
+        tasks.task(TypedTestTasks.CHECKOUT, order -> {
+            Map<String, Integer> quantities = new TreeMap<>();
+            double total = 0;
+            for (TypedTestTasks.Line line : order.lines()) {
+                quantities.merge(line.item(), line.quantity(), Integer::sum);
+                total += line.quantity() * line.price();
+            }
+            return new TypedTestTasks.Receipt(order.customer(), total, quantities);
+        });
+        tasks.task(TypedTestTasks.SPLIT, (values, size) -> {
+            List<List<Integer>> parts = new ArrayList<>();
+            for (int i = 0; i < values.size(); i += size) {
+                parts.add(values.subList(i, Math.min(values.size(), i + size)));
+            }
+            return parts;
+        });
+        tasks.task(TypedTestTasks.PID_PLUS, n -> ProcessHandle.current().pid() + n);
         tasks.task("divide", Signature.of("a", "b"), call -> divide(call.integer("a"), call.integer("b")));
         tasks.task("add", Signature.of("a", "b"), call -> call.integer("a") + call.integer("b"));
         tasks.task("pid", Signature.of(), call -> ProcessHandle.current().pid());

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * than sharing the replies): output lines go to the listener, the result completes the handle,
  * and then the queue is deleted: the process is collected. Unlike the client's own reply queue,
  * this one is never declared again, so a collected process stays gone.
+ *
+ * <p>Nothing is acknowledged before the process is collected: a follower that stops early (a
+ * join that timed out) closes its channel and every reply goes back, so the next join or status
+ * sees the process from its start. Holding deliveries unacknowledged is bounded in time by the
+ * broker's consumer timeout: a caller follows for a while, stops, and follows again.
  */
 public final class DetachedFollower implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DetachedFollower.class);
@@ -37,8 +42,9 @@ public final class DetachedFollower implements AutoCloseable {
         this.handle = handle;
     }
 
-    static DetachedFollower start(Connection connection, String queue, String jobId, ReplyRouter.OutputListener output) {
-        JobHandle handle = new JobHandle(jobId, "process", null);
+    /** @param handle the process's handle: kept from one follower to the next, so each line is shown once */
+    static DetachedFollower start(Connection connection, String queue, JobHandle handle, ReplyRouter.OutputListener output) {
+        String jobId = handle.id();
         Channel channel = null;
         try {
             channel = connection.createChannel();
@@ -47,8 +53,7 @@ public final class DetachedFollower implements AutoCloseable {
                 @Override
                 public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                         throws IOException {
-                    follower.route(properties, body, output);
-                    getChannel().basicAck(envelope.getDeliveryTag(), false);
+                    follower.route(properties, body, output); // acknowledged by deleting the queue at collect()
                 }
 
                 @Override
@@ -72,9 +77,9 @@ public final class DetachedFollower implements AutoCloseable {
         }
     }
 
-    /** Completes with the process's result; never fails for a task error (that is a result too). */
-    public JobHandle handle() {
-        return handle;
+    /** A new handle for following a process (pass it to every follower of one join). */
+    public static JobHandle handleFor(String jobId) {
+        return new JobHandle(jobId, "process", null);
     }
 
     private void route(AMQP.BasicProperties properties, byte[] body, ReplyRouter.OutputListener output) {
@@ -108,7 +113,7 @@ public final class DetachedFollower implements AutoCloseable {
         }
     }
 
-    /** Stops following without collecting (a wait that timed out): the replies stay for the next wait. */
+    /** Stops following without collecting (a join that timed out): every reply goes back for the next one. */
     @Override
     public void close() {
         Channels.closeQuietly(channel);

@@ -86,8 +86,8 @@ public final class DetachedJobs {
     }
 
     /** Follows the process's replies as they come; see {@link DetachedFollower}. */
-    public DetachedFollower follow(String jobId, ReplyRouter.OutputListener output) {
-        return DetachedFollower.start(core.connection(), replyQueue(jobId), jobId, output);
+    public DetachedFollower follow(JobHandle handle, ReplyRouter.OutputListener output) {
+        return DetachedFollower.start(core.connection(), replyQueue(handle.id()), handle, output);
     }
 
     public static String notFound(String jobId) {
