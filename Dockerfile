@@ -10,8 +10,11 @@ RUN --mount=type=cache,target=/root/.m2 scripts/build
 
 # ---- runtime base: a slim JRE, a non-root user --------------------------------------------------
 FROM eclipse-temurin:17-jre-alpine AS runtime
-RUN addgroup -S mp4j && adduser -S -G mp4j -u 10001 mp4j
+# A fixed group id: compose's generated broker password (volume mp4j-secrets) is readable by group 10001.
+RUN addgroup -S -g 10001 mp4j && adduser -S -G mp4j -u 10001 mp4j
 WORKDIR /app
+# Puts the password from MP4J_BROKER_PASSWORD_FILE into AMQP_URI, then runs the command.
+COPY --chmod=0755 scripts/container-entrypoint /app/entrypoint
 USER mp4j
 # Containers get their memory limit from the cgroup; leave headroom for threads and buffers.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
@@ -19,10 +22,10 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
 # ---- worker: consumes jobs; SIGTERM (docker stop) = finish what is in hand, then exit -----------
 FROM runtime AS worker
 COPY --from=build /src/worker/target/mp4j-worker.jar /app/mp4j-worker.jar
-ENTRYPOINT ["java", "-jar", "/app/mp4j-worker.jar"]
+ENTRYPOINT ["/app/entrypoint", "java", "-jar", "/app/mp4j-worker.jar"]
 
 # ---- producer: the command line (default: the tutorial's examples) ------------------------------
 FROM runtime AS producer
 COPY --from=build /src/producer-cli/target/mp4j-producer.jar /app/mp4j-producer.jar
-ENTRYPOINT ["java", "-jar", "/app/mp4j-producer.jar"]
+ENTRYPOINT ["/app/entrypoint", "java", "-jar", "/app/mp4j-producer.jar"]
 CMD ["examples", "run", "--all"]

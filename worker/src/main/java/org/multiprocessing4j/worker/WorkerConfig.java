@@ -27,7 +27,15 @@ import org.multiprocessing4j.connection.BrokerSettings;
 public record WorkerConfig(BrokerSettings broker, String name, int concurrency, Duration shutdownTimeout,
                            Duration terminateGrace, Duration leaseAfter, Duration leaseTtl) {
 
-    public static final int DEFAULT_CONCURRENCY = Runtime.getRuntime().availableProcessors();
+    public static final int DEFAULT_CONCURRENCY = Math.min(Runtime.getRuntime().availableProcessors(), 1_000);
+    /**
+     * Each slot is a thread and a prefetched job: past a thousand one worker hoards jobs that other
+     * workers could start, and a burst leaves that many threads in one JVM. For more parallelism
+     * run more workers (they share the jobs queue), which also spreads what one crash redoes.
+     */
+    public static final int MAX_CONCURRENCY = 1_000;
+    /** Long enough for {@code <host>-<pid>} of any host; a name is shown in one column of {@code producer workers}. */
+    public static final int MAX_NAME_LENGTH = 200;
     public static final Duration DEFAULT_TERMINATE_GRACE = Duration.ofSeconds(1);
     /** A third of RabbitMQ's default consumer_timeout (30 min). */
     public static final Duration DEFAULT_LEASE_AFTER = Duration.ofMinutes(10);
@@ -37,11 +45,12 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
 
     public WorkerConfig {
         Objects.requireNonNull(broker, "broker");
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("worker name must be 1-200 characters, got: " + name);
+        String nameProblem = nameProblem(name);
+        if (nameProblem != null) {
+            throw new IllegalArgumentException("worker name " + nameProblem);
         }
-        if (concurrency < 1 || concurrency > 10_000) {
-            throw new IllegalArgumentException("concurrency must be between 1 and 10000, got " + concurrency);
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + concurrency);
         }
         if (shutdownTimeout != null && shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout must not be negative");
@@ -55,6 +64,52 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
         if (leaseTtl == null || leaseTtl.toSeconds() < 3) {
             throw new IllegalArgumentException("leaseTtl must be at least 3 s, got " + leaseTtl);
         }
+    }
+
+    /**
+     * Why this cannot be a worker's name, or null when it can. A name goes into log lines and rows
+     * of {@code producer workers}: a line break or control character in it would forge them.
+     */
+    static String nameProblem(String name) {
+        if (name == null || name.isBlank()) {
+            return "must not be empty";
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            return "must be at most " + MAX_NAME_LENGTH + " characters, got " + name.length() + ": " + quoted(name);
+        }
+        if (name.codePoints().anyMatch(WorkerConfig::isUnprintable)) {
+            return "must not contain line breaks or control characters, got " + quoted(name);
+        }
+        return null;
+    }
+
+    /** The value in quotes, unprintable characters escaped and the middle of a long one cut, so it shows on one line. */
+    static String quoted(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        String shown = value.length() > 60 ? value.substring(0, 40) + "..." + value.substring(value.length() - 10) : value;
+        shown.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                case '"', '\\' -> quoted.append('\\').append((char) c);
+                default -> {
+                    if (isUnprintable(c)) {
+                        quoted.append(String.format("\\u%04x", c));
+                    } else {
+                        quoted.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return quoted.append('"').toString();
+    }
+
+    /** Control and format characters (bidi overrides, zero-width), line and paragraph separators, lone surrogates. */
+    private static boolean isUnprintable(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
     /** Defaults with the broker from {@code AMQP_URI} and a patient first connection. */

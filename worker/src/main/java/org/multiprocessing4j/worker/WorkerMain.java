@@ -1,6 +1,8 @@
 package org.multiprocessing4j.worker;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
@@ -10,77 +12,105 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code worker [--uri URI] [--concurrency N] [--name NAME]}: runs until SIGTERM or Ctrl-C, then
  * stops gracefully (no new jobs; jobs in hand finish and are acknowledged; then exit).
+ *
+ * <p>Every option is checked before the worker connects: a bad one ends it with one line naming
+ * the option and the value, and exit code 2. An option given empty on the command line is an
+ * error rather than the default (a script's unset variable must not send a worker to another
+ * namespace or broker); an empty environment variable counts as unset, as in the library.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, version = "multiprocessing4j worker 0.1.0",
         description = "Consumes jobs from RabbitMQ and runs the tasks registered on its classpath.",
         sortOptions = false)
 public final class WorkerMain implements Callable<Integer> {
     static final int EXIT_BROKER_UNAVAILABLE = 3;
+    static final String ENV_CONCURRENCY = "MP4J_CONCURRENCY";
+    static final String ENV_NAME = "MP4J_WORKER_NAME";
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--uri", paramLabel = "URI", defaultValue = "${env:AMQP_URI}",
+    private final Map<String, String> env;
+
+    @Option(names = "--uri", paramLabel = "URI",
             description = "Broker URI, amqp:// or amqps:// (env AMQP_URI; default: localhost:5672, guest/guest, vhost /).")
     String uri;
 
-    @Option(names = "--tls-ca", paramLabel = "PEM", defaultValue = "${env:MP4J_TLS_CA}",
+    @Option(names = "--tls-ca", paramLabel = "PEM",
             description = "For amqps://: CA certificates to trust, instead of the JVM's trust store (env MP4J_TLS_CA).")
     String tlsCa;
 
-    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "${env:MP4J_CONCURRENCY}",
-            description = "Tasks run at once, and the prefetch (env MP4J_CONCURRENCY; default: CPU count).")
-    Integer concurrency;
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N",
+            description = "Tasks run at once, and the prefetch: 1 to " + WorkerConfig.MAX_CONCURRENCY
+                    + "; for more, run more workers (env MP4J_CONCURRENCY; default: CPU count).")
+    String concurrency;
 
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME", defaultValue = "${env:MP4J_WORKER_NAME}",
-            description = "Name shown by 'producer workers' (env MP4J_WORKER_NAME; default <host>-<pid>).")
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME",
+            description = "Name shown by 'producer workers', at most " + WorkerConfig.MAX_NAME_LENGTH
+                    + " characters, no line breaks (env MP4J_WORKER_NAME; default <host>-<pid>).")
     String name;
 
-    @Option(names = "--namespace", paramLabel = "NS", defaultValue = "${env:MP4J_NAMESPACE}",
+    @Option(names = "--namespace", paramLabel = "NS",
             description = "Prefix of every queue and exchange (env MP4J_NAMESPACE; default mp4j).")
     String namespace;
 
     @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "5",
-            description = "AMQP heartbeat; a dead link is noticed after about two (default ${DEFAULT-VALUE}).")
+            description = "AMQP heartbeat, 1 to 600; a dead link is noticed after about two (default ${DEFAULT-VALUE}).")
     int heartbeatSeconds;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "How long to keep trying to reach the broker at start (default ${DEFAULT-VALUE}).")
+            description = "How long to keep trying to reach the broker at start, 1 to 86400 (default ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
 
     @Option(names = "--shutdown-timeout", paramLabel = "SECONDS",
-            description = "On SIGTERM, how long to wait for tasks in hand before handing them back "
+            description = "On SIGTERM, how long to wait for tasks in hand before handing them back, 0 to 604800 "
                     + "(default: wait as long as they take).")
     Integer shutdownTimeoutSeconds;
 
     @Option(names = "--terminate-grace", paramLabel = "MILLIS", defaultValue = "1000",
-            description = "How long a terminated task may take to end before it is abandoned (default ${DEFAULT-VALUE}).")
+            description = "How long a terminated task may take to end before it is abandoned, 0 to 600000 "
+                    + "(default ${DEFAULT-VALUE}).")
     long terminateGraceMillis;
 
     @Option(names = "--lease-after", paramLabel = "SECONDS", defaultValue = "600",
             description = "A task running longer trades its delivery for a lease, so the broker's consumer_timeout "
-                    + "cannot close it and run it twice; keep it below that timeout (default ${DEFAULT-VALUE}).")
+                    + "cannot close it and run it twice; keep it below that timeout, 0.1 to 86400 (default ${DEFAULT-VALUE}).")
     double leaseAfterSeconds;
 
     @Option(names = "--lease-ttl", paramLabel = "SECONDS", defaultValue = "60",
-            description = "A leased job whose worker died runs again elsewhere after this (default ${DEFAULT-VALUE}).")
+            description = "A leased job whose worker died runs again elsewhere after this, 3 to 86400 (default ${DEFAULT-VALUE}).")
     long leaseTtlSeconds;
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    WorkerMain(Map<String, String> env) {
+        this.env = env;
     }
 
-    static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new WorkerMain());
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    static CommandLine commandLine(Map<String, String> env) {
+        CommandLine commandLine = new CommandLine(new WorkerMain(env));
+        commandLine.setParameterExceptionHandler(WorkerMain::refuse);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("worker: " + e.getMessage());
             return e instanceof BrokerUnavailableException ? EXIT_BROKER_UNAVAILABLE : 1;
         });
         return commandLine;
+    }
+
+    /** A bad command line: one line (no usage dump) and picocli's exit code for invalid input, 2. */
+    private static int refuse(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String hint = e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()
+                ? " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)"
+                : " (worker --help lists the options)";
+        command.getErr().println("worker: " + e.getMessage().replace('\n', ' ') + hint);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override
@@ -95,40 +125,92 @@ public final class WorkerMain implements Callable<Integer> {
 
     WorkerConfig config() {
         BrokerSettings broker = BrokerSettings.defaults()
-                .withHeartbeat(Duration.ofSeconds(requirePositive(heartbeatSeconds, "--heartbeat")))
-                .withConnectTimeout(Duration.ofSeconds(requirePositive(connectTimeoutSeconds, "--connect-timeout")));
+                .withHeartbeat(Duration.ofSeconds(inRange("--heartbeat", heartbeatSeconds, 1, 600)))
+                .withConnectTimeout(Duration.ofSeconds(inRange("--connect-timeout", connectTimeoutSeconds, 1, 86_400)));
+        String brokerUri = setting("--uri", uri, BrokerSettings.ENV_URI);
+        String ns = setting("--namespace", namespace, BrokerSettings.ENV_NAMESPACE);
+        String caFile = setting("--tls-ca", tlsCa, BrokerSettings.ENV_TLS_CA);
+        String workerName = setting("--name", name, ENV_NAME);
+        String workerConcurrency = setting("--concurrency", concurrency, ENV_CONCURRENCY);
+        long terminateGrace = inRange("--terminate-grace", terminateGraceMillis, 0, 600_000);
+        Duration leaseAfter = Duration.ofMillis(Math.round(inRange("--lease-after", leaseAfterSeconds, 0.1, 86_400) * 1000));
+        Duration leaseTtl = Duration.ofSeconds(inRange("--lease-ttl", leaseTtlSeconds, 3, 86_400));
         try {
-            if (uri != null && !uri.isBlank()) {
-                broker = broker.withUri(uri.trim());
-            }
-            if (namespace != null && !namespace.isBlank()) {
-                broker = broker.withNamespace(namespace.trim());
-            }
-            if (tlsCa != null && !tlsCa.isBlank()) {
-                broker = broker.withTlsCaFile(java.nio.file.Path.of(tlsCa.trim()));
-            }
-            WorkerConfig config = WorkerConfig.defaults(broker)
-                    .withTerminateGrace(Duration.ofMillis(terminateGraceMillis))
-                    .withLease(Duration.ofMillis(Math.round(leaseAfterSeconds * 1000)), Duration.ofSeconds(leaseTtlSeconds));
-            if (concurrency != null) {
-                config = config.withConcurrency(concurrency);
-            }
-            if (name != null && !name.isBlank()) {
-                config = config.withName(name.trim());
-            }
-            if (shutdownTimeoutSeconds != null) {
-                config = config.withShutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds));
-            }
-            return config;
+            broker = brokerUri == null ? broker : broker.withUri(brokerUri);
+            broker = ns == null ? broker : broker.withNamespace(ns);
+            broker = caFile == null ? broker : broker.withTlsCaFile(Path.of(caFile));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        WorkerConfig config = WorkerConfig.defaults(broker)
+                .withTerminateGrace(Duration.ofMillis(terminateGrace))
+                .withLease(leaseAfter, leaseTtl);
+        if (workerConcurrency != null) {
+            config = config.withConcurrency(concurrency(workerConcurrency, source("--concurrency", concurrency, ENV_CONCURRENCY)));
+        }
+        if (workerName != null) {
+            String problem = WorkerConfig.nameProblem(workerName);
+            if (problem != null) {
+                throw refused(source("--name", name, ENV_NAME) + " " + problem);
+            }
+            config = config.withName(workerName);
+        }
+        if (shutdownTimeoutSeconds != null) {
+            config = config.withShutdownTimeout(Duration.ofSeconds(inRange("--shutdown-timeout", shutdownTimeoutSeconds, 0, 604_800)));
+        }
+        return config;
     }
 
-    private int requirePositive(int value, String option) {
-        if (value <= 0) {
-            throw new ParameterException(spec.commandLine(), option + " must be positive, got " + value);
+    /**
+     * The option's value without surrounding whitespace, else its environment variable's; null when
+     * neither is set. Given on the command line but empty is refused; an empty environment variable
+     * is unset. (Not trim(): it would drop a control character at the end rather than refuse it.)
+     */
+    private String setting(String option, String optionValue, String envName) {
+        if (optionValue != null) {
+            if (optionValue.isBlank()) {
+                throw refused(option + " is empty: give a value, or leave the option out for the default");
+            }
+            return optionValue.strip();
+        }
+        String fromEnv = env.get(envName);
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
+    }
+
+    private static String source(String option, String optionValue, String envName) {
+        return optionValue != null ? option : envName;
+    }
+
+    private int concurrency(String value, String source) {
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw refused(source + " must be a whole number from 1 to " + WorkerConfig.MAX_CONCURRENCY
+                    + ", got " + WorkerConfig.quoted(value));
+        }
+        return (int) inRange(source, parsed, 1, WorkerConfig.MAX_CONCURRENCY);
+    }
+
+    private long inRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw refused(option + " must be from " + min + " to " + max + ", got " + value);
         }
         return value;
+    }
+
+    private double inRange(String option, double value, double min, double max) {
+        if (!(value >= min && value <= max)) { // also refuses NaN
+            throw refused(option + " must be from " + plain(min) + " to " + plain(max) + ", got " + value);
+        }
+        return value;
+    }
+
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private ParameterException refused(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }
