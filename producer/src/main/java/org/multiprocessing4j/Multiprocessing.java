@@ -1,7 +1,6 @@
 package org.multiprocessing4j;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,13 +10,14 @@ import java.util.function.Function;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.internal.client.ClientCore;
+import org.multiprocessing4j.internal.client.DeadLetterStore;
 import org.multiprocessing4j.internal.client.DetachedJobs;
 import org.multiprocessing4j.internal.client.JobMessages;
 import org.multiprocessing4j.internal.client.PoolScheduler;
 import org.multiprocessing4j.internal.wire.JobMessage;
-import org.multiprocessing4j.internal.wire.WorkerInfo;
 import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.task.Call;
+import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.ProcessTask;
 
 /**
@@ -78,17 +78,26 @@ public final class Multiprocessing implements AutoCloseable {
         if (processes < 1) {
             throw new IllegalArgumentException("processes must be at least 1, got " + processes);
         }
-        return newPool(processes);
+        return pool(processes, CallOptions.defaults());
     }
 
     /** {@code Pool()}: no limit beyond what the workers can run. */
     public Pool pool() {
-        return newPool(0);
+        return newPool(0, CallOptions.defaults());
     }
 
-    private Pool newPool(int processes) {
+    /** A pool whose calls get these options unless they set their own (queue, retries, limits); 0 processes: no limit. */
+    public Pool pool(int processes, CallOptions defaults) {
+        if (processes < 0) {
+            throw new IllegalArgumentException("processes must be at least 1 (or 0 for no limit), got " + processes);
+        }
+        return newPool(processes, defaults);
+    }
+
+    private Pool newPool(int processes, CallOptions defaults) {
         ensureOpen();
-        Pool pool = new Pool(core, new PoolScheduler(core, processes, "Pool-" + poolNumbers.incrementAndGet()));
+        Pool pool = new Pool(core, new PoolScheduler(core, processes, "Pool-" + poolNumbers.incrementAndGet()),
+                java.util.Objects.requireNonNull(defaults, "defaults"));
         pools.add(pool);
         return pool;
     }
@@ -102,8 +111,8 @@ public final class Multiprocessing implements AutoCloseable {
 
     /** {@code Process(target=..., args=..., kwargs=...)}; a typed call works the same. */
     public RemoteProcess process(Call<?> call) {
-        JobMessages.call(call, null); // encode once now, so a value that cannot travel fails here, not at start()
-        return newProcess(call.task(), processName -> JobMessages.call(call, processName));
+        core.checkQueue(JobMessages.call(call, null, CallOptions.defaults())); // a value that cannot travel fails here
+        return newProcess(call.task(), processName -> JobMessages.call(call, processName, CallOptions.defaults()));
     }
 
     /** A Process subclass instance (its class registered on the workers); its fields travel as JSON. */
@@ -135,7 +144,8 @@ public final class Multiprocessing implements AutoCloseable {
      */
     public DetachedProcess startDetached(Call<?> call, String name) {
         ensureOpen();
-        JobMessage job = JobMessages.call(call, name == null ? "Process-1" : name);
+        JobMessage job = JobMessages.call(call, name == null ? "Process-1" : name, CallOptions.defaults());
+        core.checkQueue(job);
         Waits.await(new DetachedJobs(core).start(job), null, "starting " + call.task());
         return new DetachedProcess(job.id(), core, output);
     }
@@ -189,12 +199,7 @@ public final class Multiprocessing implements AutoCloseable {
     /** Live workers, as they answer a ping within {@code wait}. */
     public List<WorkerStatus> workers(Duration wait) {
         ensureOpen();
-        return core.workers(wait).stream().map(Multiprocessing::status).toList();
-    }
-
-    private static WorkerStatus status(WorkerInfo info) {
-        return new WorkerStatus(info.worker().name(), info.worker().host(), info.worker().pid(), info.concurrency(),
-                info.running(), info.completed(), info.tasks(), Instant.ofEpochMilli(info.startedAt()));
+        return core.workers(wait).stream().map(WorkerStatus::of).toList();
     }
 
     /** Jobs waiting in the jobs queue for a worker (not counting those being run). */
@@ -203,10 +208,10 @@ public final class Multiprocessing implements AutoCloseable {
         return core.messageCount(core.topology().jobsQueue());
     }
 
-    /** Dead-lettered jobs kept for inspection. */
-    public int deadLetters() {
+    /** Jobs that failed for good (poison, unknown task, retries exhausted, expired...): list, replay, purge. */
+    public DeadLetters deadLetters() {
         ensureOpen();
-        return core.messageCount(core.topology().deadLettersQueue());
+        return new DeadLetters(new DeadLetterStore(core));
     }
 
     /** Results that arrived twice because a job ran twice (after a worker or link was lost), and were dropped. */

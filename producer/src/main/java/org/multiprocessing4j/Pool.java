@@ -15,6 +15,7 @@ import org.multiprocessing4j.internal.client.TaskRef;
 import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.task.Call;
+import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.TaskDef;
 import org.multiprocessing4j.task.TaskDef1;
 
@@ -55,11 +56,18 @@ public final class Pool implements AutoCloseable {
     private final ClientCore core;
     private final PoolScheduler scheduler;
     private final PoolResults results;
+    private final CallOptions defaults;
 
-    Pool(ClientCore core, PoolScheduler scheduler) {
+    Pool(ClientCore core, PoolScheduler scheduler, CallOptions defaults) {
         this.core = core;
         this.scheduler = scheduler;
         this.results = new PoolResults(scheduler);
+        this.defaults = defaults;
+    }
+
+    /** The options every call of this pool gets unless the call sets its own (its queue, retries...). */
+    public CallOptions defaults() {
+        return defaults;
     }
 
     /** The most tasks of this pool that run at once; 0 when only the workers' capacity limits it. */
@@ -82,7 +90,8 @@ public final class Pool implements AutoCloseable {
     /** {@code apply_async(task, args, kwds, callback, error_callback)}; either callback may be null. */
     public <R> AsyncResult<R> applyAsync(Call<R> call, Consumer<? super R> callback,
                                          Consumer<? super MpException> errorCallback) {
-        JobMessage job = JobMessages.call(call, null);
+        JobMessage job = JobMessages.call(call, null, defaults);
+        core.checkQueue(job);
         CompletableFuture<ResultReply> done = scheduler.submit(List.of(job), true).get(0);
         return results.of(done.thenApply(reply -> Outcomes.valueOrThrow(call.task(), reply, call.resultType(), core.shared())),
                 callback, errorCallback, call.task());
@@ -115,18 +124,18 @@ public final class Pool implements AutoCloseable {
 
     public AsyncResult<List<Object>> mapAsync(String task, Iterable<?> items) {
         List<List<?>> argLists = singleArguments(items);
-        return mapAsync(TaskRef.untyped(task), argLists, defaultChunksize(argLists), null, null);
+        return mapAsync(TaskRef.untyped(task, defaults), argLists, defaultChunksize(argLists), null, null);
     }
 
     public AsyncResult<List<Object>> mapAsync(String task, Iterable<?> items, int chunksize,
                                               Consumer<? super List<Object>> callback,
                                               Consumer<? super MpException> errorCallback) {
-        return mapAsync(TaskRef.untyped(task), singleArguments(items), chunksize, callback, errorCallback);
+        return mapAsync(TaskRef.untyped(task, defaults), singleArguments(items), chunksize, callback, errorCallback);
     }
 
     public <A, R> AsyncResult<List<R>> mapAsync(TaskDef1<A, R> task, Iterable<? extends A> items) {
         List<List<?>> argLists = singleArguments(items);
-        return mapAsync(TaskRef.of(task), argLists, defaultChunksize(argLists), null, null);
+        return mapAsync(TaskRef.of(task, defaults), argLists, defaultChunksize(argLists), null, null);
     }
 
     /** {@code starmap(task, iterable_of_arg_lists)}: each item is the argument list of one call. */
@@ -135,24 +144,24 @@ public final class Pool implements AutoCloseable {
     }
 
     public List<Object> starmap(String task, Iterable<? extends List<?>> argLists, int chunksize) {
-        return mapAsync(TaskRef.untyped(task), MapJobs.argLists(argLists), chunksize, null, null).get();
+        return mapAsync(TaskRef.untyped(task, defaults), MapJobs.argLists(argLists), chunksize, null, null).get();
     }
 
     /** {@code starmap} of a typed task: each item is one call's arguments; results of its declared type. */
     public <R> List<R> starmap(TaskDef<R> task, Iterable<? extends List<?>> argLists) {
         List<List<?>> lists = MapJobs.argLists(argLists);
-        return mapAsync(TaskRef.of(task), lists, defaultChunksize(lists), null, null).get();
+        return mapAsync(TaskRef.of(task, defaults), lists, defaultChunksize(lists), null, null).get();
     }
 
     public AsyncResult<List<Object>> starmapAsync(String task, Iterable<? extends List<?>> argLists) {
         List<List<?>> lists = MapJobs.argLists(argLists);
-        return mapAsync(TaskRef.untyped(task), lists, defaultChunksize(lists), null, null);
+        return mapAsync(TaskRef.untyped(task, defaults), lists, defaultChunksize(lists), null, null);
     }
 
     public AsyncResult<List<Object>> starmapAsync(String task, Iterable<? extends List<?>> argLists, int chunksize,
                                                   Consumer<? super List<Object>> callback,
                                                   Consumer<? super MpException> errorCallback) {
-        return mapAsync(TaskRef.untyped(task), MapJobs.argLists(argLists), chunksize, callback, errorCallback);
+        return mapAsync(TaskRef.untyped(task, defaults), MapJobs.argLists(argLists), chunksize, callback, errorCallback);
     }
 
     private <R> AsyncResult<List<R>> mapAsync(TaskRef<R> task, List<? extends List<?>> argLists, int chunksize,
@@ -160,6 +169,7 @@ public final class Pool implements AutoCloseable {
                                               Consumer<? super MpException> errorCallback) {
         MapJobs.requireChunksize(chunksize);
         List<JobMessage> jobs = MapJobs.jobs(task, argLists, chunksize);
+        jobs.stream().findFirst().ifPresent(core::checkQueue);
         List<CompletableFuture<ResultReply>> done = scheduler.submit(jobs, true);
         List<CompletableFuture<List<R>>> parts = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
@@ -177,7 +187,7 @@ public final class Pool implements AutoCloseable {
     }
 
     public ResultIterator<Object> imap(String task, Iterable<?> items, int chunksize) {
-        return lazily(TaskRef.untyped(task), items, chunksize, true, "imap of " + task);
+        return lazily(TaskRef.untyped(task, defaults), items, chunksize, true, "imap of " + task);
     }
 
     public <A, R> ResultIterator<R> imap(TaskDef1<A, R> task, Iterable<? extends A> items) {
@@ -185,7 +195,7 @@ public final class Pool implements AutoCloseable {
     }
 
     public <A, R> ResultIterator<R> imap(TaskDef1<A, R> task, Iterable<? extends A> items, int chunksize) {
-        return lazily(TaskRef.of(task), items, chunksize, true, "imap of " + task.name());
+        return lazily(TaskRef.of(task, defaults), items, chunksize, true, "imap of " + task.name());
     }
 
     /** {@code imap_unordered(task, iterable)}: results in the order they finish. */
@@ -194,7 +204,7 @@ public final class Pool implements AutoCloseable {
     }
 
     public ResultIterator<Object> imapUnordered(String task, Iterable<?> items, int chunksize) {
-        return lazily(TaskRef.untyped(task), items, chunksize, false, "imap_unordered of " + task);
+        return lazily(TaskRef.untyped(task, defaults), items, chunksize, false, "imap_unordered of " + task);
     }
 
     public <A, R> ResultIterator<R> imapUnordered(TaskDef1<A, R> task, Iterable<? extends A> items) {
@@ -202,12 +212,13 @@ public final class Pool implements AutoCloseable {
     }
 
     public <A, R> ResultIterator<R> imapUnordered(TaskDef1<A, R> task, Iterable<? extends A> items, int chunksize) {
-        return lazily(TaskRef.of(task), items, chunksize, false, "imap_unordered of " + task.name());
+        return lazily(TaskRef.of(task, defaults), items, chunksize, false, "imap_unordered of " + task.name());
     }
 
     private <R> ResultIterator<R> lazily(TaskRef<R> task, Iterable<?> items, int chunksize, boolean ordered,
                                          String description) {
         MapJobs.requireChunksize(chunksize);
+        core.checkQueue(task.options().queueOrDefault());
         int window = processes() > 0 ? 2 * processes() : UNLIMITED_POOL_WINDOW;
         return new ResultIterator<>(new LazyFeed<>(scheduler,
                 LazyFeed.chunked(MapJobs.singleArguments(items.iterator()), chunksize),

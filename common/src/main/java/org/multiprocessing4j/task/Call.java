@@ -28,9 +28,11 @@ public final class Call<R> {
     private final Map<String, Object> kwargs;
     private final List<Param<?>> params;   // declared parameters of a typed call, else empty
     private final ValueType<R> resultType;
+    private final CallOptions options;    // set on this call
+    private final CallOptions declared;   // declared with its task (TaskDef.withDefaults)
 
     private Call(String task, List<Object> args, Map<String, Object> kwargs, List<Param<?>> params,
-                 ValueType<R> resultType) {
+                 ValueType<R> resultType, CallOptions options, CallOptions declared) {
         if (task == null || task.isBlank()) {
             throw new IllegalArgumentException("a call needs a task name");
         }
@@ -39,18 +41,24 @@ public final class Call<R> {
         this.kwargs = Collections.unmodifiableMap(kwargs);
         this.params = params;
         this.resultType = Objects.requireNonNull(resultType, "resultType");
+        this.options = Objects.requireNonNull(options, "options");
+        this.declared = Objects.requireNonNull(declared, "declared");
     }
 
     public static Call<Object> of(String task, Object... args) {
-        return new Call<>(task, new ArrayList<>(Arrays.asList(args)), new LinkedHashMap<>(), List.of(), ValueType.ANY);
+        return new Call<>(task, new ArrayList<>(Arrays.asList(args)), new LinkedHashMap<>(), List.of(), ValueType.ANY,
+                CallOptions.defaults(), CallOptions.defaults());
     }
 
     public static Call<Object> of(String task, List<?> args, Map<String, ?> kwargs) {
-        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(kwargs), List.of(), ValueType.ANY);
+        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(kwargs), List.of(), ValueType.ANY,
+                CallOptions.defaults(), CallOptions.defaults());
     }
 
-    static <R> Call<R> typed(String task, List<Object> args, List<Param<?>> params, ValueType<R> resultType) {
-        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(), params, resultType);
+    static <R> Call<R> typed(String task, List<Object> args, List<Param<?>> params, ValueType<R> resultType,
+                             CallOptions declared) {
+        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(), params, resultType,
+                CallOptions.defaults(), declared);
     }
 
     /** A copy with one more keyword argument. */
@@ -58,14 +66,14 @@ public final class Call<R> {
         Objects.requireNonNull(name, "keyword argument name");
         Map<String, Object> copy = new LinkedHashMap<>(kwargs);
         copy.put(name, value);
-        return new Call<>(task, new ArrayList<>(args), copy, params, resultType);
+        return new Call<>(task, new ArrayList<>(args), copy, params, resultType, options, declared);
     }
 
     /** A copy with these keyword arguments added. */
     public Call<R> kwargs(Map<String, ?> more) {
         Map<String, Object> copy = new LinkedHashMap<>(kwargs);
         copy.putAll(more);
-        return new Call<>(task, new ArrayList<>(args), copy, params, resultType);
+        return new Call<>(task, new ArrayList<>(args), copy, params, resultType, options, declared);
     }
 
     /** A copy whose result is converted to {@code type} (from JSON, as a typed task's is). */
@@ -74,7 +82,26 @@ public final class Call<R> {
     }
 
     public <T> Call<T> returning(ValueType<T> type) {
-        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(kwargs), params, type);
+        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(kwargs), params, type, options, declared);
+    }
+
+    /**
+     * A copy with these options set (those left unset in {@code more} keep this call's):
+     * {@code call.with(CallOptions.defaults().retries(3).countdown(Duration.ofSeconds(10)))}.
+     */
+    public Call<R> with(CallOptions more) {
+        return new Call<>(task, new ArrayList<>(args), new LinkedHashMap<>(kwargs), params, resultType,
+                more.orElse(options), declared);
+    }
+
+    /** The options set on this call. */
+    public CallOptions options() {
+        return options;
+    }
+
+    /** The options declared with its task ({@link TaskDef#defaults()}); a call's and a pool's override them. */
+    public CallOptions declaredOptions() {
+        return declared;
     }
 
     public String task() {

@@ -2,6 +2,8 @@ package org.multiprocessing4j.task;
 
 import java.util.List;
 import java.util.Map;
+import org.multiprocessing4j.errors.TerminatedException;
+import org.multiprocessing4j.errors.TimeLimitExceeded;
 import org.multiprocessing4j.queue.RemoteQueue;
 
 /**
@@ -61,4 +63,20 @@ public interface TaskCall {
 
     /** True once terminate() or kill() was requested for this run; long loops should stop then. */
     boolean cancelled();
+
+    /** True once the call's soft time limit passed (its thread was interrupted for it). */
+    boolean timeLimitExceeded();
+
+    /**
+     * For long loops that do not block: raises {@link TimeLimitExceeded} once the soft time limit
+     * passed (catch it to clean up and return), {@link TerminatedException} once a stop was asked for.
+     */
+    default void checkpoint() {
+        if (timeLimitExceeded()) {
+            throw new TimeLimitExceeded(taskName() + "() ran past its soft time limit");
+        }
+        if (cancelled()) {
+            throw new TerminatedException(taskName() + "() was asked to stop");
+        }
+    }
 }

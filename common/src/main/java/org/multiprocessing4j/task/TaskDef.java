@@ -35,8 +35,9 @@ public abstract sealed class TaskDef<R> permits TaskDef0, TaskDef1, TaskDef2, Ta
     private final List<Param<?>> params;
     private final ValueType<R> result;
     private final boolean varKeywords;
+    private final CallOptions defaults;
 
-    TaskDef(String name, List<Param<?>> params, ValueType<R> result, boolean varKeywords) {
+    TaskDef(String name, List<Param<?>> params, ValueType<R> result, boolean varKeywords, CallOptions defaults) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a task needs a name");
         }
@@ -44,40 +45,41 @@ public abstract sealed class TaskDef<R> permits TaskDef0, TaskDef1, TaskDef2, Ta
         this.params = List.copyOf(params);
         this.result = Objects.requireNonNull(result, "result type");
         this.varKeywords = varKeywords;
+        this.defaults = java.util.Objects.requireNonNull(defaults, "defaults");
     }
 
     public static <R> TaskDef0<R> of(String name, Class<R> result) {
-        return new TaskDef0<>(name, ValueType.of(result), false);
+        return new TaskDef0<>(name, ValueType.of(result), false, CallOptions.defaults());
     }
 
     public static <A, R> TaskDef1<A, R> of(String name, Param<A> a, Class<R> result) {
-        return new TaskDef1<>(name, a, ValueType.of(result), false);
+        return new TaskDef1<>(name, a, ValueType.of(result), false, CallOptions.defaults());
     }
 
     public static <A, B, R> TaskDef2<A, B, R> of(String name, Param<A> a, Param<B> b, Class<R> result) {
-        return new TaskDef2<>(name, a, b, ValueType.of(result), false);
+        return new TaskDef2<>(name, a, b, ValueType.of(result), false, CallOptions.defaults());
     }
 
     public static <A, B, C, R> TaskDef3<A, B, C, R> of(String name, Param<A> a, Param<B> b, Param<C> c, Class<R> result) {
-        return new TaskDef3<>(name, a, b, c, ValueType.of(result), false);
+        return new TaskDef3<>(name, a, b, c, ValueType.of(result), false, CallOptions.defaults());
     }
 
     /** For generic results: {@code TaskDef.of("range", Param.of("n", Integer.class), new ValueType<List<Integer>>() { })}. */
     public static <R> TaskDef0<R> of(String name, ValueType<R> result) {
-        return new TaskDef0<>(name, result, false);
+        return new TaskDef0<>(name, result, false, CallOptions.defaults());
     }
 
     public static <A, R> TaskDef1<A, R> of(String name, Param<A> a, ValueType<R> result) {
-        return new TaskDef1<>(name, a, result, false);
+        return new TaskDef1<>(name, a, result, false, CallOptions.defaults());
     }
 
     public static <A, B, R> TaskDef2<A, B, R> of(String name, Param<A> a, Param<B> b, ValueType<R> result) {
-        return new TaskDef2<>(name, a, b, result, false);
+        return new TaskDef2<>(name, a, b, result, false, CallOptions.defaults());
     }
 
     public static <A, B, C, R> TaskDef3<A, B, C, R> of(String name, Param<A> a, Param<B> b, Param<C> c,
                                                         ValueType<R> result) {
-        return new TaskDef3<>(name, a, b, c, result, false);
+        return new TaskDef3<>(name, a, b, c, result, false, CallOptions.defaults());
     }
 
     public String name() {
@@ -97,6 +99,11 @@ public abstract sealed class TaskDef<R> permits TaskDef0, TaskDef1, TaskDef2, Ta
         return varKeywords;
     }
 
+    /** The options every call of it gets unless its pool or the call says otherwise (retries, queue, limits...). */
+    public CallOptions defaults() {
+        return defaults;
+    }
+
     /** How the worker binds a call's arguments to the parameters, as Python binds them. */
     public Signature signature() {
         Signature signature = Signature.of();
@@ -109,7 +116,7 @@ public abstract sealed class TaskDef<R> permits TaskDef0, TaskDef1, TaskDef2, Ta
 
     /** A call of this task with these arguments, typed by its result. */
     final Call<R> newCall(Object... args) {
-        return Call.typed(name, Arrays.asList(args), params, result);
+        return Call.typed(name, Arrays.asList(args), params, result, defaults);
     }
 
     /**

@@ -11,8 +11,8 @@ public final class TaskDef0<R> extends TaskDef<R> {
         R run() throws Exception;
     }
 
-    TaskDef0(String name, ValueType<R> result, boolean varKeywords) {
-        super(name, List.of(), result, varKeywords);
+    TaskDef0(String name, ValueType<R> result, boolean varKeywords, CallOptions defaults) {
+        super(name, List.of(), result, varKeywords, defaults);
     }
 
     public Call<R> call() {
@@ -21,7 +21,12 @@ public final class TaskDef0<R> extends TaskDef<R> {
 
     /** The same task, also taking extra keyword arguments ({@code **kwargs}). */
     public TaskDef0<R> withVarKeywords() {
-        return new TaskDef0<>(name(), result(), true);
+        return new TaskDef0<>(name(), result(), true, defaults());
+    }
+
+    /** The same task, with options every call of it gets unless its pool or the call says otherwise. */
+    public TaskDef0<R> withDefaults(CallOptions defaults) {
+        return new TaskDef0<>(name(), result(), varKeywords(), defaults.orElse(defaults()));
     }
 
     Task bind(Body<R> body) {

@@ -12,8 +12,8 @@ public final class TaskDef1<A, R> extends TaskDef<R> {
         R run(A a) throws Exception;
     }
 
-    TaskDef1(String name, Param<A> a, ValueType<R> result, boolean varKeywords) {
-        super(name, List.of(a), result, varKeywords);
+    TaskDef1(String name, Param<A> a, ValueType<R> result, boolean varKeywords, CallOptions defaults) {
+        super(name, List.of(a), result, varKeywords, defaults);
         this.a = a;
     }
 
@@ -27,7 +27,12 @@ public final class TaskDef1<A, R> extends TaskDef<R> {
 
     /** The same task, also taking extra keyword arguments ({@code **kwargs}). */
     public TaskDef1<A, R> withVarKeywords() {
-        return new TaskDef1<>(name(), a, result(), true);
+        return new TaskDef1<>(name(), a, result(), true, defaults());
+    }
+
+    /** The same task, with options every call of it gets unless its pool or the call says otherwise. */
+    public TaskDef1<A, R> withDefaults(CallOptions defaults) {
+        return new TaskDef1<>(name(), a, result(), varKeywords(), defaults.orElse(defaults()));
     }
 
     Task bind(Body<A, R> body) {

@@ -13,8 +13,8 @@ public final class TaskDef2<A, B, R> extends TaskDef<R> {
         R run(A a, B b) throws Exception;
     }
 
-    TaskDef2(String name, Param<A> a, Param<B> b, ValueType<R> result, boolean varKeywords) {
-        super(name, List.of(a, b), result, varKeywords);
+    TaskDef2(String name, Param<A> a, Param<B> b, ValueType<R> result, boolean varKeywords, CallOptions defaults) {
+        super(name, List.of(a, b), result, varKeywords, defaults);
         this.a = a;
         this.b = b;
     }
@@ -25,7 +25,12 @@ public final class TaskDef2<A, B, R> extends TaskDef<R> {
 
     /** The same task, also taking extra keyword arguments ({@code **kwargs}). */
     public TaskDef2<A, B, R> withVarKeywords() {
-        return new TaskDef2<>(name(), a, b, result(), true);
+        return new TaskDef2<>(name(), a, b, result(), true, defaults());
+    }
+
+    /** The same task, with options every call of it gets unless its pool or the call says otherwise. */
+    public TaskDef2<A, B, R> withDefaults(CallOptions defaults) {
+        return new TaskDef2<>(name(), a, b, result(), varKeywords(), defaults.orElse(defaults()));
     }
 
     Task bind(Body<A, B, R> body) {

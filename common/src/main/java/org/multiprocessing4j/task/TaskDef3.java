@@ -14,8 +14,8 @@ public final class TaskDef3<A, B, C, R> extends TaskDef<R> {
         R run(A a, B b, C c) throws Exception;
     }
 
-    TaskDef3(String name, Param<A> a, Param<B> b, Param<C> c, ValueType<R> result, boolean varKeywords) {
-        super(name, List.of(a, b, c), result, varKeywords);
+    TaskDef3(String name, Param<A> a, Param<B> b, Param<C> c, ValueType<R> result, boolean varKeywords, CallOptions defaults) {
+        super(name, List.of(a, b, c), result, varKeywords, defaults);
         this.a = a;
         this.b = b;
         this.c = c;
@@ -27,7 +27,12 @@ public final class TaskDef3<A, B, C, R> extends TaskDef<R> {
 
     /** The same task, also taking extra keyword arguments ({@code **kwargs}). */
     public TaskDef3<A, B, C, R> withVarKeywords() {
-        return new TaskDef3<>(name(), a, b, c, result(), true);
+        return new TaskDef3<>(name(), a, b, c, result(), true, defaults());
+    }
+
+    /** The same task, with options every call of it gets unless its pool or the call says otherwise. */
+    public TaskDef3<A, B, C, R> withDefaults(CallOptions defaults) {
+        return new TaskDef3<>(name(), a, b, c, result(), varKeywords(), defaults.orElse(defaults()));
     }
 
     Task bind(Body<A, B, C, R> body) {

@@ -1,6 +1,8 @@
 package org.multiprocessing4j.cli;
 
+import org.multiprocessing4j.cli.support.CallOptionsMixin;
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.task.CallOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +19,7 @@ import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.Pool;
 import org.multiprocessing4j.ResultIterator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,23 +71,28 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
     boolean verbose;
 
+    @Mixin
+    CallOptionsMixin callOptions;
+
     @Override
     public Integer call() throws IOException {
         if (processes < 0) {
             throw new IllegalArgumentException("--processes must be 0 (no limit) or positive, got " + processes);
         }
+        callOptions.options(); // a bad option is refused before anything is read or sent
         List<Object> values = JsonArguments.parseAll(words(), strings);
         PrintWriter out = spec.commandLine().getOut();
         OutputSink sink = quiet ? OutputSink.discard() : CliSupport.taskOutput(out, verbose);
         try (Multiprocessing mp = CliSupport.connect(spec, sink)) {
             CliSupport.terminateOnInterrupt(mp);
-            Pool pool = processes == 0 ? mp.pool() : mp.pool(processes);
+            CallOptions options = callOptions.options();
+            Pool pool = mp.pool(processes, options);
             if (star) {
                 for (Object result : pool.starmap(task, argumentLists(values), chunksize)) {
                     print(out, result);
                 }
             } else {
-                ResultIterator results = unordered ? pool.imapUnordered(task, values, chunksize)
+                ResultIterator<Object> results = unordered ? pool.imapUnordered(task, values, chunksize)
                         : pool.imap(task, values, chunksize);
                 while (results.hasNext()) {
                     print(out, results.next());

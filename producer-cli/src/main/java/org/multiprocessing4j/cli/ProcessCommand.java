@@ -1,5 +1,6 @@
 package org.multiprocessing4j.cli;
 
+import org.multiprocessing4j.cli.support.CallOptionsMixin;
 import org.multiprocessing4j.cli.support.CliSupport;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.multiprocessing4j.RemoteProcess;
 import org.multiprocessing4j.errors.TaskTimeoutException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +57,7 @@ final class ProcessCommand implements Runnable {
         @Option(names = {"-s", "--strings"}, description = "Send every argument as text, never as JSON.")
         boolean strings;
 
-        Call call() {
+        Call<Object> call() {
             return Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings));
         }
     }
@@ -81,9 +83,12 @@ final class ProcessCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
         boolean verbose;
 
+        @Mixin
+        CallOptionsMixin callOptions;
+
         @Override
         public Integer call() {
-            Call call = target.call();
+            Call<Object> call = target.call().with(callOptions.options());
             PrintWriter out = spec.commandLine().getOut();
             if (detach) {
                 try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {

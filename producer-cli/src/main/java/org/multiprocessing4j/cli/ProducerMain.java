@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 ProcessCommand.class,
                 QueueCommand.class,
+                DeadCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ProducerMain implements Runnable, CliSupport.WithBrokerOptions {

@@ -28,7 +28,7 @@ final class StatusCommand implements Callable<Integer> {
             int running = workers.stream().mapToInt(WorkerStatus::running).sum();
             out.println("broker:        " + mp.settings().maskedUri() + " (namespace " + mp.settings().namespace() + ")");
             out.println("jobs waiting:  " + mp.jobsWaiting());
-            out.println("dead letters:  " + mp.deadLetters());
+            out.println("dead letters:  " + mp.deadLetters().count());
             out.println("workers:       " + workers.size() + " (" + running + " of " + slots + " slots busy)");
             out.flush();
             return ExitCodes.OK;

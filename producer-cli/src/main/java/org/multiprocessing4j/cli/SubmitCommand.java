@@ -1,5 +1,6 @@
 package org.multiprocessing4j.cli;
 
+import org.multiprocessing4j.cli.support.CallOptionsMixin;
 import org.multiprocessing4j.cli.support.CliSupport;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import org.multiprocessing4j.AsyncResult;
 import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.Multiprocessing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,9 +46,13 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
     boolean verbose;
 
+    @Mixin
+    CallOptionsMixin callOptions;
+
     @Override
     public Integer call() {
-        Call call = Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings));
+        Call<Object> call = Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings))
+                .with(callOptions.options());
         PrintWriter out = spec.commandLine().getOut();
         try (Multiprocessing mp = CliSupport.connect(spec, CliSupport.taskOutput(out, verbose))) {
             CliSupport.terminateOnInterrupt(mp);

@@ -33,6 +33,42 @@ public final class TestTasks implements TaskProvider {
             return parts;
         });
         tasks.task(TypedTestTasks.PID_PLUS, n -> ProcessHandle.current().pid() + n);
+        // Operations: fails with IOException on its first attempts, then returns its attempt number.
+        tasks.task("flaky", Signature.of("fail_times"), call -> {
+            int attempt = call.attempt();
+            System.out.println("attempt " + attempt + " at " + System.currentTimeMillis());
+            if (attempt <= call.integer("fail_times")) {
+                throw new java.io.IOException("transient failure on attempt " + attempt);
+            }
+            return attempt;
+        });
+        // Fails with IOException with probability p on each attempt (a transient fault), else returns its attempt.
+        tasks.task("transient", Signature.of("p", "n"), call -> {
+            if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < call.number("p")) {
+                throw new java.io.IOException("transient");
+            }
+            return call.attempt();
+        });
+        // When the worker started it (epoch ms): for delays; with seconds > 0 it then takes that long.
+        tasks.task("started_at", Signature.of().optional("label", null).optional("seconds", 0), call -> {
+            long started = System.currentTimeMillis();
+            Thread.sleep(Math.round(call.number("seconds") * 1000));
+            return started;
+        });
+        // Sleeps; interrupted by its soft time limit, it cleans up and returns instead of raising.
+        tasks.task("nap", Signature.of("seconds", "cleanup"), call -> {
+            try {
+                Thread.sleep(Math.round(call.number("seconds") * 1000));
+                return "slept";
+            } catch (InterruptedException e) {
+                if (call.bool("cleanup") && call.timeLimitExceeded()) {
+                    return "cleaned up after the soft limit";
+                }
+                throw e;
+            }
+        });
+        // Where it ran: the worker's pid.
+        tasks.task("where", Signature.of().optional("label", null), call -> ProcessHandle.current().pid());
         tasks.task("divide", Signature.of("a", "b"), call -> divide(call.integer("a"), call.integer("b")));
         tasks.task("add", Signature.of("a", "b"), call -> call.integer("a") + call.integer("b"));
         tasks.task("pid", Signature.of(), call -> ProcessHandle.current().pid());

@@ -75,7 +75,7 @@ public final class TestBroker implements AutoCloseable {
                     // already gone
                 }
             }
-            for (String exchange : Set.of(namespace + ".dead", namespace + ".control")) {
+            for (String exchange : listNamespaceExchanges()) {
                 try (Channel channel = connection.createChannel()) {
                     channel.exchangeDelete(exchange);
                 } catch (IOException | RuntimeException ignored) {
@@ -105,6 +105,24 @@ public final class TestBroker implements AutoCloseable {
         } catch (IllegalStateException e) {
             // rabbitmqctl not installed, or stuck: fixed names only
             System.err.println("test cleanup lists fixed queue names only: " + e.getMessage());
+        }
+        return names;
+    }
+
+    /** Exchange names of this namespace: the fixed ones, and on a local broker every one rabbitmqctl lists (delay levels). */
+    private List<String> listNamespaceExchanges() {
+        List<String> names = new ArrayList<>(List.of(namespace + ".dead", namespace + ".control",
+                namespace + ".delay.deliver"));
+        if (!BrokerLocator.isLocal()) {
+            return names;
+        }
+        try {
+            ChildProcess.run(List.of("rabbitmqctl", "-q", "list_exchanges", "name", "--no-table-headers"), Map.of(),
+                            Duration.ofSeconds(30)).output().stream().map(String::trim)
+                    .filter(name -> name.startsWith(namespace + ".") && !names.contains(name))
+                    .forEach(names::add);
+        } catch (IllegalStateException e) {
+            System.err.println("test cleanup lists fixed exchange names only: " + e.getMessage());
         }
         return names;
     }

@@ -33,7 +33,7 @@ public final class Worker implements AutoCloseable {
     private static EngineSettings settings(WorkerConfig config) {
         WorkerRef identity = new WorkerRef(config.name(), WorkerConfig.hostName(), ProcessHandle.current().pid());
         return new EngineSettings(identity, config.broker(), config.concurrency(), config.shutdownTimeout(),
-                config.terminateGrace(), config.leaseAfter(), config.leaseTtl());
+                config.terminateGrace(), config.leaseAfter(), config.leaseTtl(), config.queues(), config.maxLostThreads());
     }
 
     public String name() {
@@ -65,6 +65,14 @@ public final class Worker implements AutoCloseable {
     /** Blocks until the worker has stopped. */
     public void awaitStop() {
         engine.awaitStopped(null);
+    }
+
+    /**
+     * True when it stopped by itself to be restarted: more task threads than its config allows were
+     * left behind by hard time limits. Its jobs in hand went back to the broker.
+     */
+    public boolean needsRestart() {
+        return engine.needsRestart();
     }
 
     @Override

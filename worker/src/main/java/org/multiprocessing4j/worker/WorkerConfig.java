@@ -4,7 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.connection.BrokerSettings;
 
 /**
@@ -23,9 +26,20 @@ import org.multiprocessing4j.connection.BrokerSettings;
  *                        run it twice; must be below the broker's consumer_timeout
  * @param leaseTtl        how long a leased job survives its worker: a dead worker's leased job runs
  *                        again elsewhere after at most this long
+ * @param queues          the named queues (worker groups) it takes jobs from, in no order: a free slot
+ *                        takes the most urgent job of any of them
+ * @param maxLostThreads  after more task threads than this were left behind by hard time limits
+ *                        (the tasks ignored their interrupt), the worker stops cleanly, handing back
+ *                        what it holds, and exits with {@value #EXIT_RESTART} for its supervisor to
+ *                        start it again
  */
 public record WorkerConfig(BrokerSettings broker, String name, int concurrency, Duration shutdownTimeout,
-                           Duration terminateGrace, Duration leaseAfter, Duration leaseTtl) {
+                           Duration terminateGrace, Duration leaseAfter, Duration leaseTtl, List<String> queues,
+                           int maxLostThreads) {
+
+    /** Exit code of a worker that stopped to be restarted (EX_TEMPFAIL): compose restarts it on failure. */
+    public static final int EXIT_RESTART = 75;
+    public static final int DEFAULT_MAX_LOST_THREADS = 4;
 
     public static final int DEFAULT_CONCURRENCY = Math.min(Runtime.getRuntime().availableProcessors(), 1_000);
     /**
@@ -54,6 +68,14 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
         }
         if (shutdownTimeout != null && shutdownTimeout.isNegative()) {
             throw new IllegalArgumentException("shutdownTimeout must not be negative");
+        }
+        if (queues == null || queues.isEmpty()) {
+            throw new IllegalArgumentException("a worker takes at least one queue");
+        }
+        queues = List.copyOf(new LinkedHashSet<>(queues));
+        queues.forEach(queue -> CallOptions.defaults().queue(queue)); // each name checked
+        if (maxLostThreads < 1 || maxLostThreads > 1000) {
+            throw new IllegalArgumentException("maxLostThreads must be from 1 to 1000, got " + maxLostThreads);
         }
         if (terminateGrace == null || terminateGrace.isNegative()) {
             throw new IllegalArgumentException("terminateGrace must be zero or positive");
@@ -119,31 +141,48 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
 
     public static WorkerConfig defaults(BrokerSettings broker) {
         return new WorkerConfig(broker, defaultName(), DEFAULT_CONCURRENCY, null, DEFAULT_TERMINATE_GRACE,
-                DEFAULT_LEASE_AFTER, DEFAULT_LEASE_TTL);
+                DEFAULT_LEASE_AFTER, DEFAULT_LEASE_TTL, List.of(CallOptions.DEFAULT_QUEUE), DEFAULT_MAX_LOST_THREADS);
     }
 
     public WorkerConfig withName(String name) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
     }
 
     public WorkerConfig withConcurrency(int concurrency) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
     }
 
     public WorkerConfig withShutdownTimeout(Duration shutdownTimeout) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
     }
 
     public WorkerConfig withTerminateGrace(Duration terminateGrace) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
     }
 
     public WorkerConfig withLease(Duration leaseAfter, Duration leaseTtl) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
+    }
+
+    /** The named queues it takes jobs from ({@code --queues gpu,default}). */
+    public WorkerConfig withQueues(List<String> queues) {
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
+    }
+
+    public WorkerConfig withMaxLostThreads(int maxLostThreads) {
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
     }
 
     public WorkerConfig withBroker(BrokerSettings broker) {
-        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl);
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads);
     }
 
     public static String defaultName() {

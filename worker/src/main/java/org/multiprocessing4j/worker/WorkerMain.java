@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
+import org.multiprocessing4j.task.CallOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +31,7 @@ public final class WorkerMain implements Callable<Integer> {
     static final int EXIT_BROKER_UNAVAILABLE = 3;
     static final String ENV_CONCURRENCY = "MP4J_CONCURRENCY";
     static final String ENV_NAME = "MP4J_WORKER_NAME";
+    static final String ENV_QUEUES = "MP4J_QUEUES";
 
     @Spec
     CommandSpec spec;
@@ -85,6 +87,15 @@ public final class WorkerMain implements Callable<Integer> {
             description = "A leased job whose worker died runs again elsewhere after this, 3 to 86400 (default ${DEFAULT-VALUE}).")
     long leaseTtlSeconds;
 
+    @Option(names = {"-Q", "--queues"}, paramLabel = "A,B",
+            description = "Named queues to take jobs from, comma-separated (env MP4J_QUEUES; default: default).")
+    String queues;
+
+    @Option(names = "--max-lost-threads", paramLabel = "N", defaultValue = "4",
+            description = "After more task threads than this are left behind by hard time limits, stop cleanly and "
+                    + "exit 75 for the supervisor to restart the worker, 1 to 1000 (default ${DEFAULT-VALUE}).")
+    int maxLostThreads;
+
     WorkerMain(Map<String, String> env) {
         this.env = env;
     }
@@ -120,6 +131,11 @@ public final class WorkerMain implements Callable<Integer> {
         Thread hook = new Thread(worker::stop, "mp4j-worker-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         worker.awaitStop();
+        if (worker.needsRestart()) {
+            spec.commandLine().getErr().println("worker: stopped to be restarted: more than " + config.maxLostThreads()
+                    + " task threads were left behind by hard time limits (exit " + WorkerConfig.EXIT_RESTART + ")");
+            return WorkerConfig.EXIT_RESTART;
+        }
         return 0;
     }
 
@@ -144,7 +160,16 @@ public final class WorkerMain implements Callable<Integer> {
         }
         WorkerConfig config = WorkerConfig.defaults(broker)
                 .withTerminateGrace(Duration.ofMillis(terminateGrace))
-                .withLease(leaseAfter, leaseTtl);
+                .withLease(leaseAfter, leaseTtl)
+                .withMaxLostThreads((int) inRange("--max-lost-threads", maxLostThreads, 1, 1000));
+        String workerQueues = setting("--queues", queues, ENV_QUEUES);
+        if (workerQueues != null) {
+            try {
+                config = config.withQueues(CallOptions.queueNames(workerQueues));
+            } catch (IllegalArgumentException e) {
+                throw refused(source("--queues", queues, ENV_QUEUES) + ": " + e.getMessage());
+            }
+        }
         if (workerConcurrency != null) {
             config = config.withConcurrency(concurrency(workerConcurrency, source("--concurrency", concurrency, ENV_CONCURRENCY)));
         }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.multiprocessing4j.task.CallOptions;
+import org.multiprocessing4j.task.Priority;
 
 /**
  * Every queue and exchange multiprocessing4j uses, named and declared in this one place.
@@ -48,9 +50,25 @@ public final class Topology {
         return namespace;
     }
 
-    /** Quorum queue holding jobs for every worker of this namespace. */
+    /** Quorum queue holding normal jobs of the default queue: every worker of this namespace takes them. */
     public String jobsQueue() {
         return namespace + ".jobs";
+    }
+
+    /**
+     * The quorum queue holding jobs of one named queue (worker group) and priority. The default
+     * queue's normal level keeps the name {@code <ns>.jobs}; the others are {@code <ns>.jobs.<queue>.<level>}.
+     */
+    public String jobsQueue(String queue, Priority priority) {
+        if (CallOptions.DEFAULT_QUEUE.equals(queue) && priority == Priority.NORMAL) {
+            return jobsQueue();
+        }
+        return namespace + ".jobs." + queue + "." + priority.wireName();
+    }
+
+    /** Topic exchange where delayed jobs arrive when their time has come (see {@link DelayTopology}). */
+    public String delayedDeliveryExchange() {
+        return namespace + ".delay.deliver";
     }
 
     /** Fanout exchange that receives dead-lettered jobs. */
@@ -99,7 +117,7 @@ public final class Topology {
         return brokerQueue.startsWith(prefix) ? brokerQueue.substring(prefix.length()) : null;
     }
 
-    /** Everything jobs flow through: the jobs queue and its dead-letter path. */
+    /** Everything jobs flow through: the dead-letter path and the default queue's three priority levels. */
     public void declareJobs(Channel channel) throws IOException {
         channel.exchangeDeclare(deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
         channel.queueDeclare(deadLettersQueue(), true, false, false, Map.of(
@@ -107,10 +125,24 @@ public final class Topology {
         channel.queueBind(deadLettersQueue(), deadLetterExchange(), "");
         channel.queueDeclare(deadNotifyQueue(), true, false, false, Map.of());
         channel.queueBind(deadNotifyQueue(), deadLetterExchange(), "");
-        channel.queueDeclare(jobsQueue(), true, false, false, Map.of(
-                "x-queue-type", "quorum",
-                "x-delivery-limit", DELIVERY_LIMIT,
-                "x-dead-letter-exchange", deadLetterExchange()));
+        declareQueue(channel, CallOptions.DEFAULT_QUEUE);
+    }
+
+    /**
+     * A named queue's three priority levels, each a quorum queue with the delivery limit and the
+     * dead-letter path, and each bound to the delayed-delivery exchange so delayed jobs and retries
+     * reach it. Workers declare the queues they take; producers check they exist.
+     */
+    public void declareQueue(Channel channel, String queue) throws IOException {
+        channel.exchangeDeclare(delayedDeliveryExchange(), BuiltinExchangeType.TOPIC, true);
+        for (Priority priority : Priority.values()) {
+            String name = jobsQueue(queue, priority);
+            channel.queueDeclare(name, true, false, false, Map.of(
+                    "x-queue-type", "quorum",
+                    "x-delivery-limit", DELIVERY_LIMIT,
+                    "x-dead-letter-exchange", deadLetterExchange()));
+            channel.queueBind(name, delayedDeliveryExchange(), DelayTopology.bindingFor(name));
+        }
     }
 
     public void declareControl(Channel channel) throws IOException {

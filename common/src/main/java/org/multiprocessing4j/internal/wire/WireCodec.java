@@ -48,13 +48,15 @@ public final class WireCodec {
         require(job.kind() != null, "job " + job.id() + " has no (known) kind");
         return switch (job.kind()) {
             case CALL -> new JobMessage(job.v(), job.id(), job.task(), job.kind(), orEmpty(job.args()),
-                    orEmpty(job.kwargs()), null, null, job.processName(), job.reportStart(), job.submittedAt());
+                    orEmpty(job.kwargs()), null, null, job.processName(), job.reportStart(), job.submittedAt(),
+                    job.options(), job.attempt());
             case CHUNK -> {
                 require(job.chunk() != null, "chunk job " + job.id() + " has no chunk");
                 yield job;
             }
             case PROCESS_CLASS -> new JobMessage(job.v(), job.id(), job.task(), job.kind(), null, null, null,
-                    orEmpty(job.fields()), job.processName(), job.reportStart(), job.submittedAt());
+                    orEmpty(job.fields()), job.processName(), job.reportStart(), job.submittedAt(), job.options(),
+                    job.attempt());
         };
     }
 

@@ -122,7 +122,7 @@ class GoldenWireSamplesTest {
         String id = "5f0c3b1e-8a4e-4c59-9f7a-2d6d1b7c9e01";
         check("reply-started.json", MessageType.STARTED, StartedReply.of(id, W1, 1));
         check("reply-output.json", MessageType.OUTPUT,
-                OutputReply.of(id, 1, "子进程运行中,name=林一,age=18,kwargs={'林三': 16}", W1));
+                OutputReply.of(id, 1, "子进程运行中,name=林一,age=18,kwargs={'林三': 16}", W1, 1));
         check("reply-result-ok.json", MessageType.RESULT, ResultReply.ok("0b9a7c52-3f0e-4a8e-b1f4-5b2a4f0d6c11",
                 ValueCodec.toJson(List.of(1, 4, 9)), W1, 3));
         check("reply-result-terminated.json", MessageType.RESULT, ResultReply.stopped(id, Outcome.TERMINATED, W1, 1500));
@@ -160,7 +160,7 @@ class GoldenWireSamplesTest {
         CancelMessage cancel = CancelMessage.of("5f0c3b1e-8a4e-4c59-9f7a-2d6d1b7c9e01", CancelMessage.Signal.TERMINATE, AT);
         assertMatchesGolden("cancel.json", cancel);
         assertEquals(cancel, WireCodec.decodeCancel(golden("cancel.json")));
-        WorkerInfo info = new WorkerInfo(1, W1, 2, 1, 17, List.of("func", "worker"), AT);
+        WorkerInfo info = new WorkerInfo(1, W1, 2, 1, 17, List.of("func", "worker"), AT, null);
         assertMatchesGolden("worker-info.json", info);
         assertEquals(info, WireCodec.decodeWorkerInfo(golden("worker-info.json")));
     }

@@ -13,6 +13,7 @@ import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Connector;
+import org.multiprocessing4j.internal.amqp.JobRouting;
 import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
@@ -39,6 +40,7 @@ public final class ClientCore implements AutoCloseable {
     private final JobPublisher jobs;
     private final ReplyRouter router;
     private final SharedObjects shared;
+    private final JobRouting routing;
 
     private ClientCore(BrokerSettings settings, Connection connection, Topology topology, String replyQueue,
                        ReplyRouter router) {
@@ -47,7 +49,8 @@ public final class ClientCore implements AutoCloseable {
         this.topology = topology;
         this.replyQueue = replyQueue;
         this.publisher = new ConfirmingPublisher(connection, settings.maxMessageSize());
-        this.jobs = new JobPublisher(publisher, topology, replyQueue, this::redeclareJobsQueue);
+        this.routing = new JobRouting(connection, topology);
+        this.jobs = new JobPublisher(publisher, topology, routing, replyQueue, this::redeclareJobsQueue);
         this.router = router;
         this.shared = new SharedObjects(connection, topology, settings.maxMessageSize());
     }
@@ -102,6 +105,18 @@ public final class ClientCore implements AutoCloseable {
 
     public static String newJobId() {
         return Ids.jobId();
+    }
+
+    /**
+     * Checks, before a job is accepted, that the named queue it goes to exists (some worker takes
+     * it): IllegalArgumentException with what to do if not.
+     */
+    public void checkQueue(JobMessage job) {
+        checkQueue(job.optionsOrDefaults().queueOrDefault());
+    }
+
+    public void checkQueue(String queue) {
+        routing.requireQueue(queue);
     }
 
     /** Registers the job, then publishes it; the handle's result completes with the first result reply. */

@@ -1,7 +1,6 @@
 package org.multiprocessing4j.internal.client;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 
@@ -14,7 +13,8 @@ public final class JobHandle {
     private final String task;
     private final String processName;
     private final CompletableFuture<ResultReply> result = new CompletableFuture<>();
-    private final AtomicLong shownSeq = new AtomicLong();
+    private int shownAttempt = 1; // guarded by this
+    private long shownSeq;        // guarded by this
     private volatile WorkerRef worker;
     private volatile int attempt;
 
@@ -60,19 +60,19 @@ public final class JobHandle {
     }
 
     /**
-     * True if this output line is new. A job run again (after its worker died) prints its lines
-     * again with the same sequence numbers; each is shown once.
+     * True if this output line is new: a later line of the attempt being shown, or the first line
+     * of a newer attempt (a retry, or a rerun after a worker was lost), which from then on is the
+     * one shown. Lines of an older attempt arriving late are dropped, so two runs never interleave.
      */
-    boolean claimOutput(long seq) {
-        while (true) {
-            long shown = shownSeq.get();
-            if (seq <= shown) {
-                return false;
-            }
-            if (shownSeq.compareAndSet(shown, seq)) {
-                return true;
-            }
+    synchronized boolean claimOutput(int attempt, long seq) {
+        if (attempt < shownAttempt || (attempt == shownAttempt && seq <= shownSeq)) {
+            return false;
         }
+        if (attempt > shownAttempt) {
+            shownAttempt = attempt;
+        }
+        shownSeq = seq;
+        return true;
     }
 
     /** Returns false if a result had already arrived (a duplicate). */

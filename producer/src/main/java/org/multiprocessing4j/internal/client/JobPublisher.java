@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.client;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -12,7 +13,9 @@ import org.multiprocessing4j.errors.PayloadTooLargeException;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.PublishRejectedException;
+import org.multiprocessing4j.internal.amqp.JobRouting;
 import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.internal.wire.JobOptions;
 import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.WireCodec;
@@ -41,7 +44,11 @@ public final class JobPublisher {
      * @param redeclareJobsQueue declares the jobs queue again; called when a job came back unroutable
      *                           (someone deleted the queue), before publishing it once more
      */
-    public JobPublisher(ConfirmingPublisher publisher, Topology topology, String replyQueue, Runnable redeclareJobsQueue) {
+    private final JobRouting routing;
+
+    public JobPublisher(ConfirmingPublisher publisher, Topology topology, JobRouting routing, String replyQueue,
+                        Runnable redeclareJobsQueue) {
+        this.routing = routing;
         this.publisher = publisher;
         this.topology = topology;
         this.replyQueue = replyQueue;
@@ -61,7 +68,17 @@ public final class JobPublisher {
         } catch (EncodingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return attempt(Outgoing.toQueue(topology.jobsQueue(), Envelopes.job(job.id(), replyTo), body), job, 1);
+        JobOptions options = job.optionsOrDefaults();
+        Duration delay = options.notBefore() == null ? Duration.ZERO
+                : Duration.ofMillis(options.notBefore() - System.currentTimeMillis());
+        Outgoing message;
+        try {
+            message = routing.outgoing(options.queueOrDefault(), options.priorityOrDefault(), delay,
+                    Envelopes.job(job.id(), replyTo), body);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return attempt(message, job, 1);
     }
 
     private CompletableFuture<Void> attempt(Outgoing message, JobMessage job, int attempt) {

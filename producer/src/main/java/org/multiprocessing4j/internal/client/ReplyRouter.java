@@ -207,7 +207,7 @@ public final class ReplyRouter implements AutoCloseable {
         }
         if (reply instanceof StartedReply started) {
             handle.started(started.worker(), started.attempt());
-        } else if (reply instanceof OutputReply line && handle.claimOutput(line.seq())) {
+        } else if (reply instanceof OutputReply line && handle.claimOutput(line.attemptOrFirst(), line.seq())) {
             output.line(handle, line);
         }
     }

@@ -17,6 +17,13 @@ public final class FaultTasks implements TaskProvider {
         });
         // Returns a string of n characters: a result larger than the broker accepts, when n is large.
         tasks.task("big", Signature.of("n"), call -> "x".repeat((int) call.integer("n")));
+        // A transient fault: fails with IOException with probability p on each attempt; returns [n, attempt].
+        tasks.task("transient", Signature.of("p", "n"), call -> {
+            if (java.util.concurrent.ThreadLocalRandom.current().nextDouble() < call.number("p")) {
+                throw new java.io.IOException("transient failure of " + call.integer("n") + " on attempt " + call.attempt());
+            }
+            return java.util.List.of(call.integer("n"), call.attempt());
+        });
         // A short task that says which attempt it is and when it is done: reruns and half-done runs show.
         tasks.task("brief", Signature.of("label", "millis"), call -> {
             System.out.println("begin " + call.string("label") + " attempt " + call.attempt());

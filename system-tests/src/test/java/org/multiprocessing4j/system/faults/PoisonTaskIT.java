@@ -58,11 +58,11 @@ class PoisonTaskIT {
             supervisor.join();
             System.out.printf("[poison task] worker deaths %d (delivery limit %d + 1), caller told after %.1f s: %s; "
                     + "deaths after the verdict: %d, dead letters kept %d%n", deathsAtVerdict, Topology.DELIVERY_LIMIT,
-                    seconds, e.getMessage(), deaths.get() - deathsAtVerdict, mp.deadLetters());
+                    seconds, e.getMessage(), deaths.get() - deathsAtVerdict, mp.deadLetters().count());
             assertEquals(Topology.DELIVERY_LIMIT + 1, deathsAtVerdict, "one death per delivery, then no more");
             assertEquals(deathsAtVerdict, deaths.get(), "no crash loop");
             assertTrue(e.getMessage().contains("was delivered 4 times"), e.getMessage());
-            assertEquals(1, mp.deadLetters());
+            assertEquals(1, mp.deadLetters().count());
         }
     }
 

@@ -27,7 +27,7 @@ class ProducerDiesIT {
         public static void main(String[] args) throws Exception {
             Multiprocessing mp = Multiprocessing.builder().settings(org.multiprocessing4j.connection.BrokerSettings
                             .defaults().withUri(args[0]).withNamespace(args[1]))
-                    .replyQueueExpiry(Duration.ofSeconds(5)).output(OutputSink.discard()).connect();
+                    .replyQueueExpiry(Duration.ofSeconds(15)).output(OutputSink.discard()).connect();
             for (int i = 0; i < 20; i++) {
                 mp.pool().applyAsync("sleep", 0.5, i);
             }
@@ -59,13 +59,13 @@ class ProducerDiesIT {
             int waitingResults = broker.messageCount(replyQueues.get(0));
 
             boolean gone = false;
-            for (int i = 0; i < 60 && !gone; i++) {
+            for (int i = 0; i < 120 && !gone; i++) {
                 Thread.sleep(500);
                 gone = !replyQueues(broker).contains(replyQueues.get(0));
             }
             double goneAfter = (System.nanoTime() - killed) / 1e9;
             System.out.printf("[producer dies] 20 tasks completed %.1f s after the kill; its reply queue held %d "
-                    + "messages and expired %.1f s after the kill (expiry 5 s after its consumer went)%n",
+                    + "messages and expired %.1f s after the kill (expiry 15 s after its consumer went)%n",
                     completedAfter, waitingResults, goneAfter);
             assertEquals(20, completed, "every task of the dead producer ran");
             assertTrue(waitingResults >= 20, "its results (and start notices) waited in the reply queue");

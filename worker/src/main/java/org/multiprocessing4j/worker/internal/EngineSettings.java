@@ -1,6 +1,7 @@
 package org.multiprocessing4j.worker.internal;
 
 import java.time.Duration;
+import java.util.List;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 
@@ -9,7 +10,10 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
  *
  * @param identity        name, host and pid, as producers see them
  * @param shutdownTimeout how long a graceful stop waits for tasks in hand; null for as long as they take
+ * @param queues          the named queues it takes jobs from
+ * @param maxLostThreads  task threads it may leave behind to hard time limits before it restarts
  */
 public record EngineSettings(WorkerRef identity, BrokerSettings broker, int concurrency, Duration shutdownTimeout,
-                             Duration terminateGrace, Duration leaseAfter, Duration leaseTtl) {
+                             Duration terminateGrace, Duration leaseAfter, Duration leaseTtl, List<String> queues,
+                             int maxLostThreads) {
 }

@@ -20,7 +20,7 @@ import org.multiprocessing4j.worker.internal.control.CancellationListener;
 import org.multiprocessing4j.worker.internal.control.DeadLetterResponder;
 import org.multiprocessing4j.worker.internal.control.PingResponder;
 import org.multiprocessing4j.worker.internal.hooks.OutputCapture;
-import org.multiprocessing4j.worker.internal.intake.JobsSubscription;
+import org.multiprocessing4j.worker.internal.intake.Subscriptions;
 import org.multiprocessing4j.worker.internal.runners.TaskCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +39,9 @@ public final class WorkerEngine {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<AutoCloseable> listeners = new CopyOnWriteArrayList<>();
-    private final List<JobsSubscription> retired = new CopyOnWriteArrayList<>();
-    private volatile JobsSubscription jobs;
+    private volatile Subscriptions jobs;
+    private final java.util.List<Subscriptions> retiredSubscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean restartRequested = new AtomicBoolean();
     private DeadLetterResponder deadLetters;
     private int starvedChecks; // touched by the timer thread only
 
@@ -54,7 +55,10 @@ public final class WorkerEngine {
         WorkerRef identity = settings.identity();
         Connection connection = Connector.connect(settings.broker(),
                 "worker " + identity.name() + " (" + identity.host() + ", pid " + identity.pid() + ")");
-        WorkerEngine engine = new WorkerEngine(settings, new WorkerParts(settings, connection, catalog));
+        WorkerEngine[] self = new WorkerEngine[1];
+        WorkerEngine engine = new WorkerEngine(settings,
+                new WorkerParts(settings, connection, catalog, () -> self[0].restartLater()));
+        self[0] = engine;
         try {
             engine.startParts();
         } catch (IOException | RuntimeException e) {
@@ -74,8 +78,8 @@ public final class WorkerEngine {
      */
     private void startParts() throws IOException {
         Topology topology = parts.topology();
+        declareQueues();
         Channels.withTemporaryChannel(parts.connection(), channel -> {
-            topology.declareJobs(channel);
             topology.declareControl(channel);
             topology.declareCancellations(channel);
             return null;
@@ -97,15 +101,38 @@ public final class WorkerEngine {
         if (parts.catalog().isEmpty()) {
             log.warn("no tasks are registered: this worker will refuse every job");
         }
-        log.info("worker {} ready: concurrency {}, {} tasks, queue {} on {}", identity(), settings.concurrency(),
-                parts.catalog().names().size(), topology.jobsQueue(), settings.broker().maskedUri());
+        log.info("worker {} ready: concurrency {}, {} tasks, queues {} on {}", identity(), settings.concurrency(),
+                parts.catalog().names().size(), String.join(",", settings.queues()), settings.broker().maskedUri());
+    }
+
+    /** The dead-letter path and every queue this worker takes, at each priority (idempotent). */
+    private void declareQueues() throws IOException {
+        Channels.withTemporaryChannel(parts.connection(), channel -> {
+            parts.topology().declareJobs(channel);
+            for (String queue : settings.queues()) {
+                parts.topology().declareQueue(channel, queue);
+            }
+            return null;
+        });
     }
 
     private void subscribe() throws IOException {
-        JobsSubscription subscription = new JobsSubscription(parts.connection(), parts.topology(),
-                settings.concurrency(), parts.pipeline()::accept, this::resubscribeLater);
-        subscription.start();
-        jobs = subscription;
+        jobs = new Subscriptions(parts.connection(), parts.topology(), settings.queues(), settings.concurrency(),
+                parts::deliver, this::resubscribeLater);
+    }
+
+    /** Too many task threads left behind: stop as for SIGTERM but hand back at once, for a fresh JVM. */
+    private void restartLater() {
+        if (restartRequested.compareAndSet(false, true)) {
+            Thread stopper = new Thread(this::stop, "mp4j-restart");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
+    }
+
+    /** True when it stopped by itself so that its supervisor starts a fresh one. */
+    public boolean needsRestart() {
+        return restartRequested.get();
     }
 
     /** The jobs queue was deleted under us: declare it again and carry on, rather than sit idle. */
@@ -115,17 +142,14 @@ public final class WorkerEngine {
                 return;
             }
             try {
-                Channels.withTemporaryChannel(parts.connection(), channel -> {
-                    parts.topology().declareJobs(channel);
-                    return null;
-                });
-                JobsSubscription old = jobs;
+                declareQueues();
+                Subscriptions old = jobs;
                 subscribe();
-                log.warn("declared {} again and resubscribed", parts.topology().jobsQueue());
-                old.stopTakingWork(); // its jobs in hand still finish; its channel closes at stop
-                retired.add(old);
+                log.warn("declared the jobs queues again and resubscribed");
+                old.stopTakingWork(); // its jobs in hand still finish; its channels close at stop
+                retiredSubscriptions.add(old);
             } catch (IOException | RuntimeException e) {
-                log.error("could not resubscribe to {}: {}; retrying", parts.topology().jobsQueue(), e.getMessage());
+                log.error("could not resubscribe to the jobs queues: {}; retrying", e.getMessage());
                 resubscribeLater();
             }
         }, RESUBSCRIBE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
@@ -142,8 +166,14 @@ public final class WorkerEngine {
             return;
         }
         try {
-            int waiting = Channels.withTemporaryChannel(parts.connection(),
-                    channel -> channel.queueDeclarePassive(parts.topology().jobsQueue()).getMessageCount());
+            List<String> queues = jobs.brokerQueues();
+            int waiting = Channels.withTemporaryChannel(parts.connection(), channel -> {
+                int sum = 0;
+                for (String queue : queues) {
+                    sum += channel.queueDeclarePassive(queue).getMessageCount();
+                }
+                return sum;
+            });
             starvedChecks = waiting > 0 ? starvedChecks + 1 : 0;
         } catch (IOException | RuntimeException e) {
             starvedChecks = 0; // the queue is gone or the link is down: other paths deal with that
@@ -151,14 +181,14 @@ public final class WorkerEngine {
         }
         if (starvedChecks >= 2) {
             starvedChecks = 0;
-            log.warn("jobs are waiting in {} but none reach this worker; subscribing again", parts.topology().jobsQueue());
+            log.warn("jobs are waiting in {} but none reach this worker; subscribing again", jobs.brokerQueues());
             resubscribeLater();
         }
     }
 
     private WorkerInfo info() {
         return new WorkerInfo(WireVersion.CURRENT, identity(), settings.concurrency(), parts.running().running(),
-                parts.running().completed(), parts.catalog().names(), startedAt);
+                parts.running().completed(), parts.catalog().names(), startedAt, settings.queues());
     }
 
     /**
@@ -173,10 +203,12 @@ public final class WorkerEngine {
         }
         try {
             log.info("worker {} stopping: taking no more jobs, {} in hand", identity().name(), parts.running().inHand());
-            JobsSubscription subscription = jobs;
-            if (subscription != null) {
-                subscription.stopTakingWork();
+            Subscriptions subscriptions = jobs;
+            if (subscriptions != null) {
+                subscriptions.stopTakingWork();
             }
+            // Jobs still waiting for a slot go straight back: another worker can start them now.
+            parts.slots().drainWaiting().forEach(parts.settlement()::handBackUnstarted);
             WorkerParts.closeQuietly(deadLetters); // a stopping worker takes no more, like jobs: others answer them
             waitForJobsInHand();
         } finally {
@@ -187,7 +219,8 @@ public final class WorkerEngine {
     }
 
     private void waitForJobsInHand() {
-        Duration timeout = settings.shutdownTimeout() == null ? Duration.ofDays(365) : settings.shutdownTimeout();
+        Duration timeout = restartRequested.get() ? Duration.ZERO
+                : settings.shutdownTimeout() == null ? Duration.ofDays(365) : settings.shutdownTimeout();
         try {
             if (!parts.running().awaitNoneInHand(timeout)) {
                 log.warn("{} jobs still running after {} s: interrupting them and handing them back",
@@ -215,7 +248,7 @@ public final class WorkerEngine {
 
     private void closeEverything() {
         WorkerParts.closeQuietly(jobs);
-        retired.forEach(WorkerParts::closeQuietly);
+        retiredSubscriptions.forEach(WorkerParts::closeQuietly);
         listeners.forEach(WorkerParts::closeQuietly);
         parts.close();
     }

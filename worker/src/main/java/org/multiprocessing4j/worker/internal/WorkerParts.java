@@ -12,18 +12,25 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
+import org.multiprocessing4j.internal.amqp.JobRouting;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
+import org.multiprocessing4j.task.Priority;
 import org.multiprocessing4j.worker.internal.hooks.LeaseHook;
 import org.multiprocessing4j.worker.internal.hooks.OutputHook;
+import org.multiprocessing4j.worker.internal.hooks.RetryHook;
 import org.multiprocessing4j.worker.internal.hooks.StopHook;
+import org.multiprocessing4j.worker.internal.hooks.TimeLimitHook;
+import org.multiprocessing4j.worker.internal.intake.Slots;
+import org.multiprocessing4j.worker.internal.job.JobDelivery;
 import org.multiprocessing4j.worker.internal.pipeline.Cancellations;
 import org.multiprocessing4j.worker.internal.pipeline.JobPipeline;
 import org.multiprocessing4j.worker.internal.pipeline.RunningJobs;
 import org.multiprocessing4j.worker.internal.replies.ReplySender;
 import org.multiprocessing4j.worker.internal.runners.Runners;
 import org.multiprocessing4j.worker.internal.runners.TaskCatalog;
-import org.multiprocessing4j.worker.internal.settle.LeaseResources;
+import org.multiprocessing4j.worker.internal.settle.Outbox;
+import org.multiprocessing4j.worker.internal.settle.LostThreads;
 import org.multiprocessing4j.worker.internal.settle.Settlement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +54,17 @@ final class WorkerParts implements AutoCloseable {
     private final ExecutorService taskThreads;
     private final ScheduledExecutorService timers;
     private final ConfirmingPublisher replyPublisher;
-    private final ConfirmingPublisher leasePublisher;
+    private final ConfirmingPublisher outboxPublisher;
     private final ReplySender replies;
     private final RunningJobs running = new RunningJobs();
     private final Settlement settlement;
     private final Cancellations cancellations;
     private final JobPipeline pipeline;
+    private final Slots slots;
+    private final LostThreads lostThreads;
 
-    WorkerParts(EngineSettings settings, Connection connection, TaskCatalog catalog) {
+    /** @param restart asked for once, when too many task threads were left behind */
+    WorkerParts(EngineSettings settings, Connection connection, TaskCatalog catalog, Runnable restart) {
         this.settings = settings;
         this.connection = connection;
         this.topology = new Topology(settings.broker().namespace());
@@ -63,17 +73,24 @@ final class WorkerParts implements AutoCloseable {
                 new SynchronousQueue<>(), threads("mp4j-task-"));
         this.timers = Executors.newScheduledThreadPool(2, threads("mp4j-timer-"));
         this.replyPublisher = newPublisher();
-        this.leasePublisher = newPublisher();
+        this.outboxPublisher = newPublisher();
         this.replies = new ReplySender(replyPublisher);
+        this.lostThreads = new LostThreads(settings.maxLostThreads(), restart);
         this.settlement = new Settlement(settings.identity(), replies,
-                new LeaseResources(connection, topology, leasePublisher, timers), running);
+                new Outbox(connection, topology, outboxPublisher, new JobRouting(connection, topology), timers), running,
+                lostThreads, settings.terminateGrace());
         this.cancellations = new Cancellations(running, settlement, timers, settings.terminateGrace());
+        // Outermost first: a lease covers the whole run; a retry is decided on what the run ends with,
+        // after a stop request (never retried) and a time limit have had their say; output is captured innermost.
         this.pipeline = new JobPipeline(settings.identity(), new Runners(catalog),
                 List.of(new LeaseHook(settlement, timers, settings.leaseAfter(), settings.leaseTtl()),
+                        new RetryHook(),
                         new StopHook(),
+                        new TimeLimitHook(settlement, timers),
                         new OutputHook(replies, settings.identity())),
                 settlement, running, cancellations, replies,
                 () -> new SharedObjects(connection, topology, settings.broker().maxMessageSize()), taskThreads);
+        this.slots = new Slots(settings.concurrency(), pipeline::accept);
     }
 
     ConfirmingPublisher newPublisher() {
@@ -116,10 +133,24 @@ final class WorkerParts implements AutoCloseable {
         return pipeline;
     }
 
+    /** Where deliveries go: counted in hand, then started or kept for a slot, most urgent first. */
+    void deliver(JobDelivery delivery, Priority priority) {
+        running.delivered();
+        slots.offer(delivery, priority);
+    }
+
+    Slots slots() {
+        return slots;
+    }
+
+    LostThreads lostThreads() {
+        return lostThreads;
+    }
+
     @Override
     public void close() {
         closeQuietly(replies);
-        closeQuietly(leasePublisher);
+        closeQuietly(outboxPublisher);
         taskThreads.shutdownNow();
         timers.shutdownNow();
         try {

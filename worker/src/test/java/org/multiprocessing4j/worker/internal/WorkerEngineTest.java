@@ -52,7 +52,7 @@ class WorkerEngineTest {
                 .withName("engine-test").withConcurrency(2);
         EngineSettings settings = new EngineSettings(new WorkerRef(config.name(), "test-host", ProcessHandle.current().pid()),
                 config.broker(), config.concurrency(), config.shutdownTimeout(), config.terminateGrace(),
-                config.leaseAfter(), config.leaseTtl());
+                config.leaseAfter(), config.leaseTtl(), config.queues(), config.maxLostThreads());
         worker = WorkerEngine.start(settings, TaskCatalog.of(new SeedTasks()));
     }
 

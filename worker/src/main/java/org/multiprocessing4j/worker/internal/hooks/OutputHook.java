@@ -45,6 +45,6 @@ public final class OutputHook implements RunHook {
         if (replyTo == null) {
             log.info("[{}] {}", run.id(), line); // a fire-and-forget job: its lines go to the worker's log
         }
-        replies.output(replyTo, OutputReply.of(run.id(), seq.incrementAndGet(), line, identity));
+        replies.output(replyTo, OutputReply.of(run.id(), seq.incrementAndGet(), line, identity, run.attempt()));
     }
 }

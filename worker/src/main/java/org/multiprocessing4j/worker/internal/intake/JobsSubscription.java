@@ -8,21 +8,20 @@ import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.util.function.Consumer;
 import org.multiprocessing4j.internal.amqp.Channels;
-import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.worker.internal.job.Acker;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's subscription to the jobs queue: a channel with prefetch = concurrency, so the
- * broker never gives this worker more jobs than it can run at once, and every delivery goes
- * straight on to the pipeline.
+ * The worker's subscription to one jobs queue (one named queue at one priority): a channel with
+ * prefetch = concurrency, so the broker never gives this worker more jobs of that queue than it
+ * can run at once; every delivery goes on to the slots.
  */
 public final class JobsSubscription implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobsSubscription.class);
 
-    private final Topology topology;
+    private final String queue;
     private final Channel channel;
     private final Acker acker;
     private final Consumer<JobDelivery> pipeline;
@@ -35,9 +34,9 @@ public final class JobsSubscription implements AutoCloseable {
      * @param onCancelledByBroker called when the broker cancels the subscription (the jobs queue
      *                            was deleted) or closes its channel: the worker subscribes again
      */
-    public JobsSubscription(Connection connection, Topology topology, int concurrency, Consumer<JobDelivery> pipeline,
+    public JobsSubscription(Connection connection, String queue, int concurrency, Consumer<JobDelivery> pipeline,
                             Runnable onCancelledByBroker) throws IOException {
-        this.topology = topology;
+        this.queue = queue;
         this.pipeline = pipeline;
         this.onCancelledByBroker = onCancelledByBroker;
         this.channel = connection.createChannel();
@@ -54,7 +53,7 @@ public final class JobsSubscription implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        consumerTag = channel.basicConsume(topology.jobsQueue(), false, new DefaultConsumer(channel) {
+        consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 delivered(envelope.getDeliveryTag(), properties, body);
@@ -62,8 +61,7 @@ public final class JobsSubscription implements AutoCloseable {
 
             @Override
             public void handleCancel(String tag) {
-                log.warn("the broker cancelled this worker's subscription to {} (was the queue deleted?)",
-                        topology.jobsQueue());
+                log.warn("the broker cancelled this worker's subscription to {} (was the queue deleted?)", queue);
                 onCancelledByBroker.run();
             }
         });

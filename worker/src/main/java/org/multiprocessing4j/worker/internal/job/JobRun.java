@@ -17,10 +17,14 @@ public final class JobRun {
     private final SharedObjects sharedObjects;
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile Thread thread;
+    private volatile boolean taskRunning;
     private volatile CancelMessage.Signal stopSignal;
     private volatile long startedNanos;
     private volatile Runnable muteOutput = () -> { };
     private volatile Lease lease;
+    private final Runnable freeSlot;
+    private volatile boolean softLimitReached;
+    private volatile boolean retriesExhausted;
 
     /** A delivery traded for a lease (see settle.JobLease): how it is given up at the end. */
     public interface Lease {
@@ -31,10 +35,41 @@ public final class JobRun {
         void handBack();
     }
 
-    public JobRun(JobMessage job, JobDelivery delivery, SharedObjects sharedObjects) {
+    /** @param freeSlot gives the worker slot back; idempotent (the run ends, or is abandoned first) */
+    public JobRun(JobMessage job, JobDelivery delivery, SharedObjects sharedObjects, Runnable freeSlot) {
         this.job = job;
         this.delivery = delivery;
         this.sharedObjects = sharedObjects;
+        this.freeSlot = freeSlot;
+    }
+
+    /** The slot this run holds is free for the next job, whatever its thread still does. */
+    public void freeSlot() {
+        freeSlot.run();
+    }
+
+    /** 1 on the first run of the job; each retry and each redelivery after a lost worker adds one. */
+    public int attempt() {
+        return job.attemptOrFirst() + delivery.attempt() - 1;
+    }
+
+    /** The soft time limit passed: the task was interrupted and may end (or catch it and return). */
+    public void softLimitReached() {
+        softLimitReached = true;
+        interrupt();
+    }
+
+    public boolean softLimitWasReached() {
+        return softLimitReached;
+    }
+
+    /** Its last attempt failed in a way that was retried before: it goes to the dead letters too. */
+    public void retriesExhausted() {
+        retriesExhausted = true;
+    }
+
+    public boolean retriesWereExhausted() {
+        return retriesExhausted;
     }
 
     public String id() {
@@ -58,6 +93,12 @@ public final class JobRun {
     public void begin() {
         thread = Thread.currentThread();
         startedNanos = System.nanoTime();
+        taskRunning = true;
+    }
+
+    /** The task's code has returned (or raised): its thread is free again. */
+    public void end() {
+        taskRunning = false;
     }
 
     /** Null while it runs undisturbed; the signal once terminate() or kill() was asked for. */
@@ -73,6 +114,11 @@ public final class JobRun {
         stopSignal = signal;
         interrupt();
         return true;
+    }
+
+    /** True while the task's code still runs on its thread (one that ignored its interrupt). */
+    public boolean threadAlive() {
+        return taskRunning;
     }
 
     public void interrupt() {

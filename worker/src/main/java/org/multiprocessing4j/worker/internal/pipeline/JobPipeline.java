@@ -17,6 +17,7 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
 import org.multiprocessing4j.worker.internal.hooks.RunHook;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
 import org.multiprocessing4j.worker.internal.job.JobRun;
+import org.multiprocessing4j.worker.internal.job.JobRetry;
 import org.multiprocessing4j.worker.internal.job.JobStopped;
 import org.multiprocessing4j.worker.internal.replies.ReplySender;
 import org.multiprocessing4j.worker.internal.runners.JobRunner;
@@ -61,19 +62,24 @@ public final class JobPipeline {
         this.taskThreads = taskThreads;
     }
 
-    /** Takes a delivery in hand and runs it on a task thread. */
-    public void accept(JobDelivery delivery) {
-        running.delivered();
-        taskThreads.execute(() -> process(delivery));
+    /** Runs a delivery (already counted in hand) on a task thread; {@code freeSlot} once its slot is free again. */
+    public void accept(JobDelivery delivery, Runnable freeSlot) {
+        taskThreads.execute(() -> {
+            try {
+                process(delivery, freeSlot);
+            } finally {
+                freeSlot.run();
+            }
+        });
     }
 
-    private void process(JobDelivery delivery) {
+    private void process(JobDelivery delivery, Runnable freeSlot) {
         JobMessage job = decode(delivery);
         if (job == null) {
             return;
         }
         try (SharedObjects scope = sharedObjects.get()) {
-            JobRun run = new JobRun(job, delivery, scope);
+            JobRun run = new JobRun(job, delivery, scope, freeSlot);
             running.started(run);
             try {
                 if (!admit(run)) {
@@ -84,7 +90,7 @@ public final class JobPipeline {
                     return;
                 }
                 announce(run);
-                settlement.complete(run, execute(run, runner));
+                execute(run, runner);
             } finally {
                 running.ended(run);
             }
@@ -96,13 +102,21 @@ public final class JobPipeline {
         try {
             return WireCodec.decodeJob(delivery.body());
         } catch (EncodingException e) {
-            settlement.refuse(delivery, delivery.properties().getCorrelationId(), "?", RemoteError.of(e));
+            settlement.refuse(delivery, delivery.properties().getCorrelationId(), "?", RemoteError.of(e), true);
             return null;
         }
     }
 
-    /** A job cancelled before it arrived never runs: it settles as terminated (or killed) at once. */
+    /**
+     * A job cancelled before it arrived never runs: it settles as terminated (or killed) at once. A
+     * job past its expiry never runs either: it fails with ExpiredException.
+     */
     private boolean admit(JobRun run) {
+        Long expiresAt = run.job().optionsOrDefaults().expiresAt();
+        if (expiresAt != null && System.currentTimeMillis() > expiresAt && cancellations.signalFor(run.id()) == null) {
+            settlement.expire(run);
+            return false;
+        }
         CancelMessage.Signal cancelledBefore = cancellations.signalFor(run.id());
         if (cancelledBefore == null) {
             return true;
@@ -119,7 +133,7 @@ public final class JobPipeline {
         if (runner == null && run.settle()) {
             settlement.refuse(run.delivery(), run.id(), run.job().task(), RemoteError.of(UnknownTaskException.class.getName(),
                     "no task named '" + run.job().task() + "' on worker " + identity.name() + "; it has: "
-                            + String.join(", ", runners.catalog().names())));
+                            + String.join(", ", runners.catalog().names())), false);
         }
         return runner;
     }
@@ -127,19 +141,24 @@ public final class JobPipeline {
     /** A process wants to know where and when it started (its pid, is_alive); pool tasks save the message. */
     private void announce(JobRun run) {
         if (run.job().wantsStartReport()) {
-            replies.started(run.delivery().replyTo(), StartedReply.of(run.id(), identity, run.delivery().attempt()));
+            replies.started(run.delivery().replyTo(), StartedReply.of(run.id(), identity, run.attempt()));
         }
     }
 
-    private ResultReply execute(JobRun run, JobRunner runner) {
+    /** Runs the task through the hooks; the outcome is settled as a result, a retry, or a stop. */
+    private void execute(JobRun run, JobRunner runner) {
         run.begin();
         try {
             JsonNode value = RunHook.chain(hooks, run, () -> runner.run(run)).proceed();
-            return ResultReply.ok(run.id(), value, identity, run.elapsedMs());
+            settlement.complete(run, ResultReply.ok(run.id(), value, identity, run.elapsedMs()));
         } catch (JobStopped stopped) {
-            return settlement.stopped(run);
+            settlement.complete(run, settlement.stopped(run));
+        } catch (JobRetry retry) {
+            settlement.retry(run, retry.delay(), retry.getCause());
         } catch (Throwable t) {
-            return ResultReply.error(run.id(), RemoteError.of(t), identity, run.elapsedMs());
+            settlement.complete(run, ResultReply.error(run.id(), RemoteError.of(t), identity, run.elapsedMs()));
+        } finally {
+            run.end();
         }
     }
 }

@@ -19,7 +19,7 @@ public final class RunningJobs implements Settlement.Releases {
     private final AtomicLong completed = new AtomicLong();
     private final Object changed = new Object();
 
-    void delivered() {
+    public void delivered() {
         inHand.incrementAndGet();
     }
 

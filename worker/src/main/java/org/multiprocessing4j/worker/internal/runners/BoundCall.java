@@ -32,12 +32,13 @@ final class BoundCall implements TaskCall {
     private final Signature.Bound<JsonNode> bound;
     private final SharedOpener opener;
     private final BooleanSupplier cancelled;
+    private final BooleanSupplier timeLimitExceeded;
     private final Map<String, Object> plain = new HashMap<>(); // named values already read as plain Java
     private List<Object> extraArgs;
     private Map<String, Object> extraKwargs;
 
     BoundCall(String jobId, String taskName, String processName, int attempt, Signature.Bound<JsonNode> bound,
-              SharedOpener opener, BooleanSupplier cancelled) {
+              SharedOpener opener, BooleanSupplier cancelled, BooleanSupplier timeLimitExceeded) {
         this.jobId = jobId;
         this.taskName = taskName;
         this.processName = processName;
@@ -45,6 +46,7 @@ final class BoundCall implements TaskCall {
         this.bound = bound;
         this.opener = opener;
         this.cancelled = cancelled;
+        this.timeLimitExceeded = timeLimitExceeded;
     }
 
     @Override
@@ -174,6 +176,11 @@ final class BoundCall implements TaskCall {
     @Override
     public boolean cancelled() {
         return cancelled.getAsBoolean();
+    }
+
+    @Override
+    public boolean timeLimitExceeded() {
+        return timeLimitExceeded.getAsBoolean();
     }
 
     private BadArgumentsException wrongType(String name, String expected, Object value) {

@@ -28,8 +28,8 @@ final class Calls {
         } catch (Signature.BindingException e) {
             throw new BadArgumentsException(e.getMessage());
         }
-        BoundCall call = new BoundCall(run.id(), task, run.job().processName(), run.delivery().attempt(), bound,
-                run.sharedObjects(), () -> run.stopSignal() != null);
+        BoundCall call = new BoundCall(run.id(), task, run.job().processName(), run.attempt(), bound,
+                run.sharedObjects(), () -> run.stopSignal() != null, run::softLimitWasReached);
         Object value = CallScope.run(call, () -> entry.task().run(call));
         return ValueCodec.toJson(value, entry.result());
     }

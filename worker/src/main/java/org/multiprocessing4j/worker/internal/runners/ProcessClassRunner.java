@@ -33,8 +33,8 @@ final class ProcessClassRunner implements JobRunner {
             throw new BadArgumentsException("'" + job.task() + "' is a function task, not a Process class");
         }
         ProcessTask instance = ProcessFields.build(entry.type(), job.fields());
-        BoundCall call = new BoundCall(run.id(), job.task(), job.processName(), run.delivery().attempt(),
-                new Signature.Bound<>(Map.of(), List.of(), Map.of()), run.sharedObjects(), () -> run.stopSignal() != null);
+        BoundCall call = new BoundCall(run.id(), job.task(), job.processName(), run.attempt(),
+                new Signature.Bound<>(Map.of(), List.of(), Map.of()), run.sharedObjects(), () -> run.stopSignal() != null, run::softLimitWasReached);
         CallScope.run(call, () -> {
             instance.run();
             return null;

@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
 final class JobLease implements JobRun.Lease {
     private static final Logger log = LoggerFactory.getLogger(JobLease.class);
 
-    private final LeaseResources resources;
+    private final Outbox resources;
     private final JobDelivery delivery;
     private final String jobId;
     private final String queue;
     private ScheduledFuture<?> renewals;
 
-    private JobLease(LeaseResources resources, JobDelivery delivery, String jobId) {
+    private JobLease(Outbox resources, JobDelivery delivery, String jobId) {
         this.resources = resources;
         this.delivery = delivery;
         this.jobId = jobId;
@@ -40,7 +40,7 @@ final class JobLease implements JobRun.Lease {
     }
 
     /** Parks a copy of the job, then acknowledges the delivery. Throws if the copy could not be parked. */
-    static JobLease take(LeaseResources resources, JobDelivery delivery, String jobId, Duration ttl) throws Exception {
+    static JobLease take(Outbox resources, JobDelivery delivery, String jobId, Duration ttl) throws Exception {
         JobLease lease = new JobLease(resources, delivery, jobId);
         Channels.withTemporaryChannel(resources.connection(), channel -> {
             resources.topology().declareLeaseQueue(channel, jobId, ttl);
