@@ -1,9 +1,11 @@
 package org.multiprocessing4j.internal.amqp;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -187,10 +189,17 @@ public final class Connector {
         return false;
     }
 
+    /** The root cause in one line; for a channel or connection closed by the broker, its reply text. */
     static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof ShutdownSignalException closed && closed.getReason() instanceof AMQP.Channel.Close close) {
+            return close.getReplyText();
+        }
+        if (root instanceof ShutdownSignalException closed && closed.getReason() instanceof AMQP.Connection.Close close) {
+            return close.getReplyText();
         }
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");

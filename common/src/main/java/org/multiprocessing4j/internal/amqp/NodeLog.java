@@ -1,6 +1,5 @@
 package org.multiprocessing4j.internal.amqp;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
@@ -44,7 +43,7 @@ final class NodeLog implements ShutdownListener, RecoveryListener {
             return; // closed by us: no recovery follows
         }
         lostAt = System.nanoTime();
-        log.warn("link to node {} lost ({}); reconnecting", node, reason(cause));
+        log.warn("link to node {} lost ({}); reconnecting", node, Connector.describe(cause));
     }
 
     @Override
@@ -57,14 +56,5 @@ final class NodeLog implements ShutdownListener, RecoveryListener {
     @Override
     public void handleRecoveryStarted(Recoverable recoverable) {
         // the "lost" line has said it
-    }
-
-    private static String reason(ShutdownSignalException cause) {
-        if (cause.getReason() instanceof AMQP.Connection.Close close) {
-            return close.getReplyText(); // e.g. CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'
-        }
-        Throwable root = cause.getCause() != null ? cause.getCause() : cause;
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.TopologyRecoveryException;
 import com.rabbitmq.client.impl.DefaultExceptionHandler;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,16 @@ import org.slf4j.LoggerFactory;
  */
 final class QuietRecoveryExceptionHandler extends DefaultExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
+
+    /** A dropped socket: {@link NodeLog} says "link lost" right after, once. */
+    @Override
+    public void handleUnexpectedConnectionDriverException(Connection connection, Throwable exception) {
+        if (exception instanceof IOException) {
+            log.debug("connection driver: {}", Connector.describe(exception), exception);
+        } else {
+            super.handleUnexpectedConnectionDriverException(connection, exception);
+        }
+    }
 
     @Override
     public void handleConnectionRecoveryException(Connection connection, Throwable exception) {
@@ -30,7 +41,7 @@ final class QuietRecoveryExceptionHandler extends DefaultExceptionHandler {
 
     @Override
     public void handleTopologyRecoveryException(Connection connection, Channel channel, TopologyRecoveryException exception) {
-        log.warn("could not restore a declaration after reconnecting: {} ({})", exception.getMessage(),
+        log.warn("could not restore a declaration after reconnecting ({}): {}", exception.getMessage(),
                 Connector.describe(exception));
         log.debug("topology recovery failure", exception);
     }
