@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * A RabbitMQ cluster of the test's own: three private nodes (as {@link PrivateBroker} makes one:
  * own ports, data, logs) that share one Erlang cookie and one epmd of their own, and find each
- * other with classic_config peer discovery. Starting takes 15-35 s on the 2-core machines: start
- * it once per test class. Nodes are numbered from 0.
+ * other with classic_config peer discovery. Starting takes 15-50 s on the busy 2-core machines:
+ * start it once per test class. Nodes still running when the JVM exits are killed. Nodes are numbered from 0.
  *
  * <pre>{@code
  * try (PrivateCluster cluster = PrivateCluster.start("ha")) {
@@ -35,12 +35,15 @@ public final class PrivateCluster implements AutoCloseable {
     private final Path dir;
     private final List<ClusterNode> nodes;
     private final Process epmd;
+    /** A test JVM that ends without close() (a timeout, a crash) must not leave three brokers behind. */
+    private final Thread killOnExit = new Thread(this::killAll, "kill-private-cluster");
     private Duration startTime = Duration.ZERO;
 
     private PrivateCluster(Path dir, List<ClusterNode> nodes, Process epmd) {
         this.dir = dir;
         this.nodes = nodes;
         this.epmd = epmd;
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** Three nodes, started together, clustered, and ready. */
@@ -232,12 +235,21 @@ public final class PrivateCluster implements AutoCloseable {
     /** Kills every node it started (by recorded pid) and its epmd, and deletes the data. */
     @Override
     public void close() {
-        nodes.forEach(ClusterNode::kill9);
-        epmd.destroyForcibly(); // ours alone: started in the foreground, so we hold its process
+        killAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException exiting) {
+            // already shutting down: the hook runs anyway
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp dir; the OS cleans it eventually
         }
+    }
+
+    private void killAll() {
+        nodes.forEach(ClusterNode::kill9);
+        epmd.destroyForcibly(); // ours alone: started in the foreground, so we hold its process
     }
 }

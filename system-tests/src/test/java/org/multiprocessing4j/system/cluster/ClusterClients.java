@@ -27,6 +27,7 @@ import org.multiprocessing4j.testkit.Workers;
  * ({@link #declareTopologyOn}) and keep the producer on that node.
  */
 final class ClusterClients implements AutoCloseable {
+    private static final Pattern LOG_HEADER = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ ");
     private static final Pattern NODE_LINE = Pattern.compile("(?:re)?connected to node [^ ]+:(\\d+)");
 
     private final PrivateCluster cluster;
@@ -45,9 +46,13 @@ final class ClusterClients implements AutoCloseable {
                 .output(OutputSink.discard()).connect();
     }
 
-    /** A worker JVM, ready (subscribed to jobs). */
+    /** A worker JVM, ready (subscribed to jobs), its log with times and what Connector sees at debug level. */
     ChildProcess worker(String name, String uri, int concurrency) {
-        ChildProcess worker = Workers.launch(name, uri, namespace, concurrency, List.of());
+        ChildProcess worker = ChildProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                        "-Dorg.slf4j.simpleLogger.log.org.multiprocessing4j.internal.amqp.Connector=debug",
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"),
+                Workers.MAIN, List.of("--uri", uri, "--namespace", namespace, "--concurrency", String.valueOf(concurrency),
+                        "--name", name, "--heartbeat", "2"), java.util.Map.of());
         workers.add(worker);
         return Workers.awaitReady(worker);
     }
@@ -81,6 +86,20 @@ final class ClusterClients implements AutoCloseable {
             throw new AssertionError("the worker did not log its node:\n" + worker.describe());
         }
         return cluster.nodeOnPort(port);
+    }
+
+    /** Log lines (with times) whose stack trace is printed at a level above debug: there should be none. */
+    static List<String> stackTracesAboveDebug(List<String> log) {
+        List<String> offending = new ArrayList<>();
+        String header = "";
+        for (String line : log) {
+            if (LOG_HEADER.matcher(line).find()) {
+                header = line;
+            } else if (line.startsWith("\tat ") && !header.contains(" DEBUG ") && !offending.contains(header)) {
+                offending.add(header);
+            }
+        }
+        return offending;
     }
 
     /** The namespace's queues and exchanges, declared by a client of {@code node}: the classic ones live there. */
