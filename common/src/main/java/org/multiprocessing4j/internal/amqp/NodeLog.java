@@ -46,11 +46,21 @@ final class NodeLog implements ShutdownListener, RecoveryListener {
         log.warn("link to node {} lost ({}); reconnecting", node, Connector.describe(cause));
     }
 
+    /**
+     * The link is back (on a new node, maybe): said here rather than when recovery completes,
+     * because restoring the channels' queues and consumers afterwards can take long or fail, and
+     * {@link QuietRecoveryExceptionHandler} reports that on its own.
+     */
     @Override
-    public void handleRecovery(Recoverable recovered) {
+    public void handleTopologyRecoveryStarted(Recoverable recoverable) {
         node = Connector.node(connection);
         double seconds = lostAt == 0 ? 0 : (System.nanoTime() - lostAt) / 1e9;
         log.warn(String.format("reconnected to node %s after %.1f s", node, seconds));
+    }
+
+    @Override
+    public void handleRecovery(Recoverable recovered) {
+        log.debug("declarations and consumers restored on node {}", node);
     }
 
     @Override

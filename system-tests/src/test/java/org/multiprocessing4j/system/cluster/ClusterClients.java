@@ -88,6 +88,21 @@ final class ClusterClients implements AutoCloseable {
         return cluster.nodeOnPort(port);
     }
 
+    /**
+     * For a failover that takes too long: the worker's thread dump (jstack) if no result came
+     * within {@code wait}, else null. What the worker was blocked on is the diagnosis.
+     */
+    static String threadDumpIfNoResult(ChildProcess worker, Tally tally, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (tally.results() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (tally.results() > 0) {
+            return null;
+        }
+        return ChildProcess.run(List.of("jstack", String.valueOf(worker.pid())), java.util.Map.of(), Duration.ofSeconds(30)).text();
+    }
+
     /** Log lines (with times) whose stack trace is printed at a level above debug: there should be none. */
     static List<String> stackTracesAboveDebug(List<String> log) {
         List<String> offending = new ArrayList<>();

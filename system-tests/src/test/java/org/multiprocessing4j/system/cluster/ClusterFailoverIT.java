@@ -101,6 +101,7 @@ class ClusterFailoverIT {
                 for (int i = 0; i < 20; i++) {
                     pool.applyAsync(Call.of("sleep", 0.01, i), tally::result, tally.errors::add);
                 }
+                String threads = ClusterClients.threadDumpIfNoResult(worker, tally, Duration.ofSeconds(5));
                 tally.await(20, Duration.ofSeconds(60));
                 double firstAfter = (tally.firstResultAt() - killedAt) / 1e9;
                 double allAfter = (System.nanoTime() - killedAt) / 1e9;
@@ -110,6 +111,9 @@ class ClusterFailoverIT {
                         + " kill -9, 20/20 in %.1f s; lost %d, duplicates %d. Worker log (Connector at debug):%n", victim, now,
                         firstAfter, allAfter, tally.lost(), tally.duplicates());
                 worker.stderr().stream().filter(line -> !line.startsWith("\tat ")).forEach(line -> System.out.println("  " + line));
+                if (threads != null) {
+                    System.out.println("  no result 5 s after the kill; the worker's threads then:\n" + threads);
+                }
                 assertEquals(List.of(), tally.errors);
                 assertTrue(logged, "the worker logged its reconnection");
                 assertNotEquals(victim, now, "the worker moved to a live node");
