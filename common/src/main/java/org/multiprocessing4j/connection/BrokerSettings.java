@@ -1,10 +1,9 @@
 package org.multiprocessing4j.connection;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -18,7 +17,8 @@ import java.util.regex.Pattern;
  *         .withConnectTimeout(Duration.ofSeconds(30));
  * }</pre>
  *
- * @param uri              {@code amqp://} or {@code amqps://} URI, credentials included
+ * @param uri              {@code amqp://} or {@code amqps://} URI, credentials included; several nodes of a
+ *                         cluster as {@code amqp://user:pass@host1:5672,host2:5672,host3/%2F} (see {@link #nodes()})
  * @param connectTimeout   how long the first connection keeps retrying (with backoff) before giving up
  * @param heartbeat        AMQP heartbeat; a silently dead link is noticed after about two of them
  * @param recoveryInterval pause between reconnection attempts after a link was lost
@@ -126,6 +126,24 @@ public record BrokerSettings(
         return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
     }
 
+    /**
+     * The broker nodes to try, in the order written: one for a plain URI, several for a cluster
+     * ({@code amqp://user:pass@host1:5672,host2:5672,host3/%2F}, one set of credentials and one
+     * virtual host for all, as in MongoDB or PostgreSQL JDBC URIs). A comma-separated list of full
+     * URIs that agree on scheme, credentials and virtual host means the same.
+     */
+    public List<BrokerNode> nodes() {
+        return BrokerUri.parse(uri).nodes();
+    }
+
+    /**
+     * The URI of one of {@link #nodes()}, credentials included: for a client library that takes a
+     * single address. Secret: never print it (print {@link #maskedUri()}).
+     */
+    public String nodeUri(BrokerNode node) {
+        return BrokerUri.parse(uri).singleNodeUri(node);
+    }
+
     /** The URI with its password replaced by {@code ***}: the only form that may appear in logs and errors. */
     public String maskedUri() {
         return MaskedUri.mask(uri);
@@ -144,20 +162,7 @@ public record BrokerSettings(
     }
 
     private static void validateUri(String uri) {
-        URI parsed;
-        try {
-            parsed = new URI(uri);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a valid broker URI: " + MaskedUri.mask(uri));
-        }
-        String scheme = parsed.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("amqp") || scheme.equalsIgnoreCase("amqps"))) {
-            throw new IllegalArgumentException(
-                    "broker URI must start with amqp:// or amqps://, got: " + MaskedUri.mask(uri));
-        }
-        if (parsed.getHost() == null) {
-            throw new IllegalArgumentException("broker URI has no host: " + MaskedUri.mask(uri));
-        }
+        BrokerUri.parse(uri); // every message it throws names the URI masked
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -1,10 +1,14 @@
 package org.multiprocessing4j.internal.amqp;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -13,9 +17,13 @@ import java.security.cert.CertificateFactory;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.multiprocessing4j.connection.BrokerNode;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import org.multiprocessing4j.errors.MpException;
@@ -23,11 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the one connection a worker or producer uses.
+ * Opens the one connection a worker or producer uses, to any node of {@link BrokerSettings#nodes()}.
  *
  * <p>amqp-client recovers a connection that was lost, but never retries a first connection
  * that failed; this class does, with exponential backoff bounded by
  * {@link BrokerSettings#connectTimeout()}, then fails with a message that names the masked URI.
+ *
+ * <p>With several nodes, each attempt (the first connection and every recovery) tries them in a
+ * fresh random order until one answers, so clients spread over a cluster and a client whose node
+ * died moves to a live one. {@link #node} says where a connection is; the log says it too, once
+ * on connecting and once per lost and recovered link.
  */
 public final class Connector {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
@@ -45,6 +58,7 @@ public final class Connector {
      */
     public static Connection connect(BrokerSettings settings, String role) {
         ConnectionFactory factory = factory(settings);
+        List<Address> addresses = addresses(settings);
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         Duration backoff = FIRST_BACKOFF;
         int attempt = 0;
@@ -52,12 +66,11 @@ public final class Connector {
             attempt++;
             // Each attempt may wait only for what is left, so an unreachable host fails on time too.
             long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            factory.setConnectionTimeout((int) Math.min(leftMs, 5_000));
+            factory.setConnectionTimeout((int) Math.min(leftMs / addresses.size() + 1, 5_000));
             try {
-                Connection connection = factory.newConnection("mp4j " + role);
-                if (attempt > 1) {
-                    log.info("connected to {} after {} attempts", settings.maskedUri(), attempt);
-                }
+                Connection connection = factory.newConnection(addresses, "mp4j " + role);
+                log.info("connected to node {}{}", node(connection), attempt > 1 ? " after " + attempt + " attempts" : "");
+                NodeLog.attach(connection);
                 return connection;
             } catch (PossibleAuthenticationFailureException e) {
                 throw new BrokerUnavailableException("the broker at " + settings.maskedUri()
@@ -83,17 +96,51 @@ public final class Connector {
         }
     }
 
+    /**
+     * The node a connection is on now, as {@code host:port} (the host as written in the URI when
+     * the connection was made by name, else its address): for logs and status tables.
+     */
+    public static String node(Connection connection) {
+        InetAddress address = connection.getAddress();
+        if (address == null) {
+            return "?:" + connection.getPort();
+        }
+        // toString() is "name/address" and never does a reverse lookup, unlike getHostName().
+        String text = address.toString();
+        int slash = text.indexOf('/');
+        String host = slash > 0 ? text.substring(0, slash) : address.getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + connection.getPort();
+    }
+
+    /**
+     * Shuffled here for each client so that clients given the same list spread over the nodes;
+     * amqp-client shuffles again before each recovery attempt, so a client whose node died lands
+     * on any live one.
+     */
+    static List<Address> addresses(BrokerSettings settings) {
+        List<Address> addresses = new ArrayList<>();
+        for (BrokerNode node : settings.nodes()) {
+            addresses.add(new Address(node.host(), node.port()));
+        }
+        Collections.shuffle(addresses);
+        return addresses;
+    }
+
     static ConnectionFactory factory(BrokerSettings settings) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
-            factory.setUri(settings.uri());
+            // Credentials, virtual host and TLS from the URI; the nodes are passed to newConnection.
+            factory.setUri(settings.nodeUri(settings.nodes().get(0)));
             if (settings.tls()) {
                 // setUri() installs a trust-everything TLS context for amqps; trust the given CA file or
                 // the JVM's trust store (javax.net.ssl.trustStore) instead, and check the host name.
                 factory.useSslProtocol(settings.tlsCaFile() != null ? trusting(settings.tlsCaFile()) : SSLContext.getDefault());
                 factory.enableHostnameVerification();
             }
-        } catch (URISyntaxException | GeneralSecurityException | IOException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // Their messages quote the URI, password included (BrokerSettings refuses such URIs first).
+            throw new MpException("cannot use broker URI " + settings.maskedUri(), null);
+        } catch (GeneralSecurityException | IOException e) {
             throw new MpException("cannot use broker URI " + settings.maskedUri() + ": " + e.getMessage(), null);
         }
         factory.setRequestedHeartbeat((int) Math.max(1, settings.heartbeat().toSeconds()));
@@ -104,6 +151,7 @@ public final class Connector {
         factory.setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
         factory.setHandshakeTimeout((int) Math.min(settings.connectTimeout().toMillis(), 10_000));
         factory.setChannelRpcTimeout(CHANNEL_RPC_TIMEOUT_MS);
+        factory.setExceptionHandler(new QuietRecoveryExceptionHandler());
         // Add to, never replace, the defaults: they announce capabilities such as consumer_cancel_notify.
         factory.getClientProperties().put("product", "multiprocessing4j");
         return factory;
@@ -141,10 +189,17 @@ public final class Connector {
         return false;
     }
 
-    private static String describe(Exception e) {
+    /** The root cause in one line; for a channel or connection closed by the broker, its reply text. */
+    static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof ShutdownSignalException closed && closed.getReason() instanceof AMQP.Channel.Close close) {
+            return close.getReplyText();
+        }
+        if (root instanceof ShutdownSignalException closed && closed.getReason() instanceof AMQP.Connection.Close close) {
+            return close.getReplyText();
         }
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");

@@ -1,0 +1,156 @@
+package org.multiprocessing4j.system.cluster;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.testkit.ChildProcess;
+import org.multiprocessing4j.testkit.PrivateCluster;
+import org.multiprocessing4j.testkit.Workers;
+
+/**
+ * Producers and workers on a {@link PrivateCluster}, and where their queues live.
+ *
+ * <p>Phase-1 limit (issue 14 item 2, not done yet): the dead-letter queues and a producer's reply
+ * queue are classic queues, homed on the node of the client that declared them first; while that
+ * node is down nobody can declare them, so no producer or worker can start ("home node ... is
+ * down"). Tests therefore declare a namespace's topology from a client on a node they keep alive
+ * ({@link #declareTopologyOn}) and keep the producer on that node.
+ */
+final class ClusterClients implements AutoCloseable {
+    private static final Pattern LOG_HEADER = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ ");
+    private static final Pattern NODE_LINE = Pattern.compile("(?:re)?connected to node [^ ]+:(\\d+)");
+
+    private final PrivateCluster cluster;
+    private final String namespace;
+    private final List<ChildProcess> workers = new ArrayList<>();
+
+    ClusterClients(PrivateCluster cluster, String namespace) {
+        this.cluster = cluster;
+        this.namespace = namespace;
+    }
+
+    /** A producer with a 2 s heartbeat (a dead link noticed within seconds). */
+    Multiprocessing producer(String uri) {
+        return Multiprocessing.builder().settings(BrokerSettings.defaults().withUri(uri).withNamespace(namespace)
+                .withHeartbeat(Duration.ofSeconds(2)).withConnectTimeout(Duration.ofSeconds(30)))
+                .output(OutputSink.discard()).connect();
+    }
+
+    /** A worker JVM, ready (subscribed to jobs), its log with times and what Connector sees at debug level. */
+    ChildProcess worker(String name, String uri, int concurrency) {
+        ChildProcess worker = ChildProcess.start(name, List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                        "-Dorg.slf4j.simpleLogger.log.org.multiprocessing4j.internal.amqp.Connector=debug",
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"),
+                Workers.MAIN, List.of("--uri", uri, "--namespace", namespace, "--concurrency", String.valueOf(concurrency),
+                        "--name", name, "--heartbeat", "2"), java.util.Map.of());
+        workers.add(worker);
+        return Workers.awaitReady(worker);
+    }
+
+    /**
+     * A worker given every node that landed on a node {@code wanted} accepts: the shuffle decides
+     * where a client goes, so this starts workers until one lands right (a few tries).
+     */
+    ChildProcess workerWhere(String name, IntPredicate wanted, int concurrency) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            ChildProcess worker = worker(name + (attempt == 1 ? "" : "-" + attempt), cluster.uri(), concurrency);
+            if (wanted.test(nodeOf(worker))) {
+                return worker;
+            }
+            Workers.stopAll(List.of(worker), Duration.ofSeconds(10));
+            workers.remove(worker);
+        }
+        throw new AssertionError("10 workers in a row connected to the wrong node: is the node list shuffled?");
+    }
+
+    /** The node a worker is on now, from its log ("connected to node h:p", "reconnected to node h:p"). */
+    int nodeOf(ChildProcess worker) {
+        int port = -1;
+        for (String line : worker.stderr()) {
+            Matcher matcher = NODE_LINE.matcher(line);
+            if (matcher.find()) {
+                port = Integer.parseInt(matcher.group(1));
+            }
+        }
+        if (port < 0) {
+            throw new AssertionError("the worker did not log its node:\n" + worker.describe());
+        }
+        return cluster.nodeOnPort(port);
+    }
+
+    /**
+     * For a failover that takes too long: the worker's thread dump (jstack) if no result came
+     * within {@code wait}, else null. What the worker was blocked on is the diagnosis.
+     */
+    static String threadDumpIfNoResult(ChildProcess worker, Tally tally, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (tally.results() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (tally.results() > 0) {
+            return null;
+        }
+        return ChildProcess.run(List.of("jstack", String.valueOf(worker.pid())), java.util.Map.of(), Duration.ofSeconds(30)).text();
+    }
+
+    /** Log lines (with times) whose stack trace is printed at a level above debug: there should be none. */
+    static List<String> stackTracesAboveDebug(List<String> log) {
+        List<String> offending = new ArrayList<>();
+        String header = "";
+        for (String line : log) {
+            if (LOG_HEADER.matcher(line).find()) {
+                header = line;
+            } else if (line.startsWith("\tat ") && !header.contains(" DEBUG ") && !offending.contains(header)) {
+                offending.add(header);
+            }
+        }
+        return offending;
+    }
+
+    /** The namespace's queues and exchanges, declared by a client of {@code node}: the classic ones live there. */
+    void declareTopologyOn(int node) throws Exception {
+        Topology topology = new Topology(namespace);
+        try (Connection connection = plainConnection(node); Channel channel = connection.createChannel()) {
+            topology.declareJobs(channel);
+            topology.declareControl(channel);
+            topology.declareCancellations(channel);
+        }
+    }
+
+    /** Declares the jobs quorum queue again from {@code node}, which makes that node its leader. */
+    void moveJobsQueueTo(int node) throws Exception {
+        Topology topology = new Topology(namespace);
+        try (Connection connection = plainConnection(node); Channel channel = connection.createChannel()) {
+            channel.queueDelete(topology.jobsQueue());
+            topology.declareJobs(channel);
+        }
+    }
+
+    String jobsQueue() {
+        return new Topology(namespace).jobsQueue();
+    }
+
+    private Connection plainConnection(int node) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(cluster.uriOf(node));
+        factory.setAutomaticRecoveryEnabled(false);
+        return factory.newConnection("mp4j-test-admin");
+    }
+
+    /** SIGTERM to every worker started here (they finish what they hold), kill -9 after 15 s. */
+    @Override
+    public void close() {
+        Workers.stopAll(workers, Duration.ofSeconds(15));
+        workers.clear();
+    }
+}
