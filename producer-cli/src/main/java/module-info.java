@@ -5,6 +5,7 @@
 module org.multiprocessing4j.cli {
     requires org.multiprocessing4j.producer;
     requires info.picocli;
+    requires me.tongfei.progressbar;
 
     // picocli builds the commands and sets their options reflectively.
     opens org.multiprocessing4j.cli to info.picocli;

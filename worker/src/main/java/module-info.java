@@ -9,6 +9,9 @@ module org.multiprocessing4j.worker {
     requires org.slf4j;
     requires info.picocli;
     requires java.management;
+    requires jdk.httpserver;
+    requires micrometer.core;
+    requires micrometer.registry.prometheus;
 
     exports org.multiprocessing4j.worker;
     exports org.multiprocessing4j.worker.seed;

@@ -1,7 +1,9 @@
 package org.multiprocessing4j;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Python's {@code AsyncResult}: the future result of a task submitted to a {@link Pool}.
@@ -23,10 +25,20 @@ import java.util.concurrent.CompletableFuture;
 public final class AsyncResult<T> {
     private final CompletableFuture<T> future;
     private final String description;
+    private final Supplier<Optional<Progress>> progress;
 
-    AsyncResult(CompletableFuture<T> future, String description) {
+    AsyncResult(CompletableFuture<T> future, String description, Supplier<Optional<Progress>> progress) {
         this.future = future;
         this.description = description;
+        this.progress = progress;
+    }
+
+    /**
+     * How far it is, as its task last reported ({@code TaskCall.progress}); for a map, how many of
+     * its chunks are done. Empty before any report.
+     */
+    public Optional<Progress> progress() {
+        return progress.get();
     }
 
     /** Waits as long as it takes, then returns the result or throws what the task raised. */

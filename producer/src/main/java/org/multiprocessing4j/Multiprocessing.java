@@ -10,12 +10,10 @@ import java.util.function.Function;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.internal.client.ClientCore;
-import org.multiprocessing4j.internal.client.DeadLetterStore;
 import org.multiprocessing4j.internal.client.DetachedJobs;
 import org.multiprocessing4j.internal.client.JobMessages;
 import org.multiprocessing4j.internal.client.PoolScheduler;
 import org.multiprocessing4j.internal.wire.JobMessage;
-import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.ProcessTask;
@@ -40,8 +38,7 @@ import org.multiprocessing4j.task.ProcessTask;
  *
  * <p>Thread-safe; one instance per program is the usual shape.
  */
-public final class Multiprocessing implements AutoCloseable {
-    private final ClientCore core;
+public final class Multiprocessing extends SharedObjectFactories implements AutoCloseable {
     private final Consumer<String> errorOutput;
     private final OutputSink output;
     private final AtomicInteger processNumbers = new AtomicInteger();
@@ -53,7 +50,7 @@ public final class Multiprocessing implements AutoCloseable {
     private volatile boolean closed;
 
     Multiprocessing(ClientCore core, OutputSink output, Consumer<String> errorOutput) {
-        this.core = core;
+        super(core);
         this.output = output;
         this.errorOutput = errorOutput;
     }
@@ -169,31 +166,6 @@ public final class Multiprocessing implements AutoCloseable {
         DetachedProcess.cancel(core, jobId, true);
     }
 
-    // ---- queues -----------------------------------------------------------------------------
-
-    /** {@code Queue()}: unbounded, with a generated name; deleted when this client closes. */
-    public RemoteQueue queue() {
-        return queue(0);
-    }
-
-    /** {@code Queue(maxsize)}: with a generated name; deleted when this client closes. */
-    public RemoteQueue queue(int maxsize) {
-        ensureOpen();
-        return core.createQueue(null, maxsize);
-    }
-
-    /** Creates the named queue, or opens it if it exists with the same maxsize. It outlives this client. */
-    public RemoteQueue queue(String name, int maxsize) {
-        ensureOpen();
-        return core.createQueue(name, maxsize);
-    }
-
-    /** Opens an existing named queue, whatever its maxsize. */
-    public RemoteQueue openQueue(String name) {
-        ensureOpen();
-        return core.openQueue(name);
-    }
-
     // ---- cluster ----------------------------------------------------------------------------
 
     /** Live workers, as they answer a ping within {@code wait}. */
@@ -206,12 +178,6 @@ public final class Multiprocessing implements AutoCloseable {
     public int jobsWaiting() {
         ensureOpen();
         return core.messageCount(core.topology().jobsQueue());
-    }
-
-    /** Jobs that failed for good (poison, unknown task, retries exhausted, expired...): list, replay, purge. */
-    public DeadLetters deadLetters() {
-        ensureOpen();
-        return new DeadLetters(new DeadLetterStore(core));
     }
 
     /** Results that arrived twice because a job ran twice (after a worker or link was lost), and were dropped. */
@@ -279,10 +245,7 @@ public final class Multiprocessing implements AutoCloseable {
 
     // ---- for processes ----------------------------------------------------------------------
 
-    ClientCore core() {
-        return core;
-    }
-
+    @Override
     void ensureOpen() {
         if (closed) {
             throw new ClosedException("this Multiprocessing client is closed");

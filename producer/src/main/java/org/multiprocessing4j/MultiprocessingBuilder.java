@@ -22,6 +22,8 @@ public final class MultiprocessingBuilder {
     private OutputSink output = OutputSink.printTo(System.out);
     private Consumer<String> errorOutput = System.err::println;
     private Duration replyQueueExpiry = Topology.REPLY_QUEUE_EXPIRES;
+    private boolean events = true;
+    private String eventsRetention = "1D";
 
     MultiprocessingBuilder() {
     }
@@ -56,10 +58,28 @@ public final class MultiprocessingBuilder {
         return this;
     }
 
+    /**
+     * Record each job submitted in the events stream (history, {@code producer logs}, the dashboard);
+     * default on. {@code retention} applies only if this client creates the stream (1D, 12h, 7D...).
+     */
+    public MultiprocessingBuilder events(boolean on, String retention) {
+        this.events = on;
+        this.eventsRetention = Objects.requireNonNull(retention, "retention");
+        return this;
+    }
+
     public Multiprocessing connect() {
         BrokerSettings effective = settings != null ? settings : BrokerSettings.fromEnvironment();
         OutputSink sink = output;
         ClientCore core = ClientCore.connect(effective, (job, line) -> sink.line(OutputLine.of(job, line)), replyQueueExpiry);
+        if (events) {
+            try {
+                core.recordEvents(eventsRetention);
+            } catch (RuntimeException e) {
+                core.close();
+                throw e;
+            }
+        }
         return new Multiprocessing(core, sink, errorOutput);
     }
 }

@@ -2,6 +2,7 @@ package org.multiprocessing4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.multiprocessing4j.errors.MpException;
@@ -94,7 +95,9 @@ public final class Pool implements AutoCloseable {
         core.checkQueue(job);
         CompletableFuture<ResultReply> done = scheduler.submit(List.of(job), true).get(0);
         return results.of(done.thenApply(reply -> Outcomes.valueOrThrow(call.task(), reply, call.resultType(), core.shared())),
-                callback, errorCallback, call.task());
+                callback, errorCallback, call.task(), () -> Optional.ofNullable(core.progress(job.id()))
+                        .map(p -> new Progress(p[0], p[1])).or(() -> done.isDone() ? Optional.of(new Progress(1, 1))
+                                : Optional.empty()));
     }
 
     /** {@code apply(task, args)}: blocks until the result is back, or throws what the task raised. */
@@ -176,7 +179,8 @@ public final class Pool implements AutoCloseable {
             JobMessage job = jobs.get(i);
             parts.add(done.get(i).thenApply(reply -> MapJobs.results(task, job, reply, core.shared())));
         }
-        return results.of(MapJobs.inOrder(parts, argLists.size()), callback, errorCallback, "map of " + task.name());
+        return results.of(MapJobs.inOrder(parts, argLists.size()), callback, errorCallback, "map of " + task.name(),
+                () -> Optional.of(new Progress(parts.stream().filter(CompletableFuture::isDone).count(), Math.max(1, parts.size()))));
     }
 
     // ---- imap -------------------------------------------------------------------------------

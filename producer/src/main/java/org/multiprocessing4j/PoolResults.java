@@ -1,6 +1,8 @@
 package org.multiprocessing4j;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -28,7 +30,8 @@ final class PoolResults {
     }
 
     <T> AsyncResult<T> of(CompletableFuture<T> raw, Consumer<? super T> callback,
-                          Consumer<? super MpException> errorCallback, String what) {
+                          Consumer<? super MpException> errorCallback, String what,
+                          Supplier<Optional<Progress>> progress) {
         CompletableFuture<T> ready = new CompletableFuture<>();
         if (callback == null && errorCallback == null) {
             // Nothing to run first: ready as soon as the result is in, without a hop to the callback thread.
@@ -43,7 +46,7 @@ final class PoolResults {
                 settle(ready, value, failure);
             }, callbacks);
         }
-        return new AsyncResult<>(ready, what);
+        return new AsyncResult<>(ready, what, progress);
     }
 
     void shutdown() {

@@ -64,6 +64,13 @@ public interface TaskCall {
     /** True once terminate() or kill() was requested for this run; long loops should stop then. */
     boolean cancelled();
 
+    /**
+     * How far the task is: {@code done} of {@code total} units. Shown by the caller's
+     * {@code AsyncResult.progress()}, {@code producer logs} and the dashboard. Cheap to call often:
+     * reports closer than 100 ms apart are dropped, except the last.
+     */
+    void progress(long done, long total);
+
     /** True once the call's soft time limit passed (its thread was interrupted for it). */
     boolean timeLimitExceeded();
 

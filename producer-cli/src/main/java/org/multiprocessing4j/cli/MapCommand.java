@@ -18,6 +18,9 @@ import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.Pool;
 import org.multiprocessing4j.ResultIterator;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,19 +90,38 @@ final class MapCommand implements Callable<Integer> {
             CliSupport.terminateOnInterrupt(mp);
             CallOptions options = callOptions.options();
             Pool pool = mp.pool(processes, options);
-            if (star) {
-                for (Object result : pool.starmap(task, argumentLists(values), chunksize)) {
-                    print(out, result);
-                }
-            } else {
-                ResultIterator<Object> results = unordered ? pool.imapUnordered(task, values, chunksize)
-                        : pool.imap(task, values, chunksize);
-                while (results.hasNext()) {
-                    print(out, results.next());
+            try (ProgressBar bar = progressBar(values.size())) {
+                if (star) {
+                    for (Object result : pool.starmap(task, argumentLists(values), chunksize)) {
+                        print(out, result);
+                        step(bar);
+                    }
+                } else {
+                    ResultIterator<Object> results = unordered ? pool.imapUnordered(task, values, chunksize)
+                            : pool.imap(task, values, chunksize);
+                    while (results.hasNext()) {
+                        print(out, results.next());
+                        step(bar);
+                    }
                 }
             }
             pool.close();
             return ExitCodes.OK;
+        }
+    }
+
+    /** A bar with rate and ETA on stderr, only on a terminal (none in pipes, files or CI logs). */
+    private ProgressBar progressBar(int items) {
+        if (System.console() == null || quiet) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("map " + task).setInitialMax(items).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
+    }
+
+    private static void step(ProgressBar bar) {
+        if (bar != null) {
+            bar.step();
         }
     }
 

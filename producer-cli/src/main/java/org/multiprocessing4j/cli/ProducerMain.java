@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
                 ProcessCommand.class,
                 QueueCommand.class,
                 DeadCommand.class,
+                EventsCommand.class,
+                LogsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ProducerMain implements Runnable, CliSupport.WithBrokerOptions {

@@ -67,6 +67,16 @@ public final class TestTasks implements TaskProvider {
                 throw e;
             }
         });
+        // Reports its progress: n steps of `seconds` each, printing each step.
+        tasks.task("progressing", Signature.of("n", "seconds"), call -> {
+            long n = call.integer("n");
+            for (long i = 1; i <= n; i++) {
+                Thread.sleep(Math.round(call.number("seconds") * 1000));
+                System.out.println("step " + i + " of " + n);
+                call.progress(i, n);
+            }
+            return n;
+        });
         // Where it ran: the worker's pid.
         tasks.task("where", Signature.of().optional("label", null), call -> ProcessHandle.current().pid());
         tasks.task("divide", Signature.of("a", "b"), call -> divide(call.integer("a"), call.integer("b")));

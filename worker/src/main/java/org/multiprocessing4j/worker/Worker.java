@@ -33,7 +33,9 @@ public final class Worker implements AutoCloseable {
     private static EngineSettings settings(WorkerConfig config) {
         WorkerRef identity = new WorkerRef(config.name(), WorkerConfig.hostName(), ProcessHandle.current().pid());
         return new EngineSettings(identity, config.broker(), config.concurrency(), config.shutdownTimeout(),
-                config.terminateGrace(), config.leaseAfter(), config.leaseTtl(), config.queues(), config.maxLostThreads());
+                config.terminateGrace(), config.leaseAfter(), config.leaseTtl(), config.queues(), config.maxLostThreads(),
+                config.observability().events(), config.observability().eventsRetention(),
+                config.observability().metricsPort(), config.observability().metricsBind());
     }
 
     public String name() {
@@ -42,6 +44,11 @@ public final class Worker implements AutoCloseable {
 
     public long pid() {
         return engine.identity().pid();
+    }
+
+    /** The port its Prometheus metrics are served on, 0 when they are off. */
+    public int metricsPort() {
+        return engine.metricsPort();
     }
 
     public String host() {

@@ -32,10 +32,34 @@ import org.multiprocessing4j.connection.BrokerSettings;
  *                        (the tasks ignored their interrupt), the worker stops cleanly, handing back
  *                        what it holds, and exits with {@value #EXIT_RESTART} for its supervisor to
  *                        start it again
+ * @param observability   history (the events stream) and Prometheus metrics
  */
 public record WorkerConfig(BrokerSettings broker, String name, int concurrency, Duration shutdownTimeout,
                            Duration terminateGrace, Duration leaseAfter, Duration leaseTtl, List<String> queues,
-                           int maxLostThreads) {
+                           int maxLostThreads, Observability observability) {
+
+    /**
+     * What the worker tells about its jobs.
+     *
+     * @param events          append each job's life to the events stream (history, logs, dashboard)
+     * @param eventsRetention how long the stream keeps events when this worker creates it (1D, 12h, 7D...)
+     * @param metricsPort     serve Prometheus metrics on this port at /metrics; 0: off
+     * @param metricsBind     the address the metrics port listens on (127.0.0.1; 0.0.0.0 in a container)
+     */
+    public record Observability(boolean events, String eventsRetention, int metricsPort, String metricsBind) {
+        public static final Observability DEFAULT = new Observability(true, "1D", 0, "127.0.0.1");
+
+        public Observability {
+            if (eventsRetention == null || !eventsRetention.matches("[1-9][0-9]{0,5}[YMDhms]")) {
+                throw new IllegalArgumentException("events retention must be a number and Y, M, D, h, m or s "
+                        + "(1D, 12h, 7D), got: " + eventsRetention);
+            }
+            if (metricsPort < 0 || metricsPort > 65_535) {
+                throw new IllegalArgumentException("metrics port must be from 1 to 65535 (0: off), got " + metricsPort);
+            }
+            Objects.requireNonNull(metricsBind, "metricsBind");
+        }
+    }
 
     /** Exit code of a worker that stopped to be restarted (EX_TEMPFAIL): compose restarts it on failure. */
     public static final int EXIT_RESTART = 75;
@@ -74,6 +98,7 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
         }
         queues = List.copyOf(new LinkedHashSet<>(queues));
         queues.forEach(queue -> CallOptions.defaults().queue(queue)); // each name checked
+        Objects.requireNonNull(observability, "observability");
         if (maxLostThreads < 1 || maxLostThreads > 1000) {
             throw new IllegalArgumentException("maxLostThreads must be from 1 to 1000, got " + maxLostThreads);
         }
@@ -141,48 +166,54 @@ public record WorkerConfig(BrokerSettings broker, String name, int concurrency, 
 
     public static WorkerConfig defaults(BrokerSettings broker) {
         return new WorkerConfig(broker, defaultName(), DEFAULT_CONCURRENCY, null, DEFAULT_TERMINATE_GRACE,
-                DEFAULT_LEASE_AFTER, DEFAULT_LEASE_TTL, List.of(CallOptions.DEFAULT_QUEUE), DEFAULT_MAX_LOST_THREADS);
+                DEFAULT_LEASE_AFTER, DEFAULT_LEASE_TTL, List.of(CallOptions.DEFAULT_QUEUE), DEFAULT_MAX_LOST_THREADS,
+                Observability.DEFAULT);
     }
 
     public WorkerConfig withName(String name) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     public WorkerConfig withConcurrency(int concurrency) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     public WorkerConfig withShutdownTimeout(Duration shutdownTimeout) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     public WorkerConfig withTerminateGrace(Duration terminateGrace) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     public WorkerConfig withLease(Duration leaseAfter, Duration leaseTtl) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     /** The named queues it takes jobs from ({@code --queues gpu,default}). */
     public WorkerConfig withQueues(List<String> queues) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     public WorkerConfig withMaxLostThreads(int maxLostThreads) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
+    }
+
+    public WorkerConfig withObservability(Observability observability) {
+        return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
+                maxLostThreads, Objects.requireNonNull(observability, "observability"));
     }
 
     public WorkerConfig withBroker(BrokerSettings broker) {
         return new WorkerConfig(broker, name, concurrency, shutdownTimeout, terminateGrace, leaseAfter, leaseTtl, queues,
-                maxLostThreads);
+                maxLostThreads, observability);
     }
 
     public static String defaultName() {

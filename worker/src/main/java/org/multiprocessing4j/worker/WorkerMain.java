@@ -96,6 +96,23 @@ public final class WorkerMain implements Callable<Integer> {
                     + "exit 75 for the supervisor to restart the worker, 1 to 1000 (default ${DEFAULT-VALUE}).")
     int maxLostThreads;
 
+    @Option(names = "--no-events", negatable = false,
+            description = "Do not append job events to the events stream (history, logs, dashboard).")
+    boolean noEvents;
+
+    @Option(names = "--events-retention", paramLabel = "AGE", defaultValue = "1D",
+            description = "How long the events stream keeps events, when this worker creates it: 1D, 12h, 7D "
+                    + "(default ${DEFAULT-VALUE}).")
+    String eventsRetention;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:MP4J_METRICS_PORT:-0}",
+            description = "Serve Prometheus metrics on this port at /metrics, 1 to 65535 (env MP4J_METRICS_PORT; default off).")
+    int metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the metrics port listens on (default ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+    String metricsBind;
+
     WorkerMain(Map<String, String> env) {
         this.env = env;
     }
@@ -162,6 +179,12 @@ public final class WorkerMain implements Callable<Integer> {
                 .withTerminateGrace(Duration.ofMillis(terminateGrace))
                 .withLease(leaseAfter, leaseTtl)
                 .withMaxLostThreads((int) inRange("--max-lost-threads", maxLostThreads, 1, 1000));
+        try {
+            config = config.withObservability(new WorkerConfig.Observability(!noEvents, eventsRetention,
+                    (int) inRange("--metrics-port", metricsPort, 0, 65_535), metricsBind));
+        } catch (IllegalArgumentException e) {
+            throw refused(e.getMessage());
+        }
         String workerQueues = setting("--queues", queues, ENV_QUEUES);
         if (workerQueues != null) {
             try {

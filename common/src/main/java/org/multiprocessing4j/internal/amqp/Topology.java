@@ -91,6 +91,33 @@ public final class Topology {
         return namespace + ".control";
     }
 
+    /** Stream of every job's life (submitted, started, output, finished...), kept for its retention: history and logs. */
+    public String eventsStream() {
+        return namespace + ".events";
+    }
+
+    /**
+     * The events stream, created with {@code retention} (a RabbitMQ age such as "1D", "12h", "7D")
+     * only if it does not exist yet: the first one to declare it sets the retention, later ones keep
+     * it (change it with a policy: {@code rabbitmqctl set_policy mp4j-events '^mp4j\.events$' '{"max-age":"7D"}'
+     * --apply-to queues}), so no declaration is refused for a different retention.
+     */
+    public void declareEvents(Channel channel, String retention) throws IOException {
+        try {
+            channel.queueDeclarePassive(eventsStream());
+        } catch (IOException absent) {
+            Channel fresh = channel.getConnection().createChannel(); // the 404 closed the first one
+            try {
+                fresh.queueDeclare(eventsStream(), true, false, false, Map.of(
+                        "x-queue-type", "stream",
+                        "x-max-age", retention,
+                        "x-stream-max-segment-size-bytes", 10_000_000));
+            } finally {
+                Channels.closeQuietly(fresh);
+            }
+        }
+    }
+
     /** Stream of terminate/kill requests, replayed by every worker when it starts. */
     public String cancellationStream() {
         return namespace + ".cancellations";

@@ -10,6 +10,8 @@ public final class MessageType {
     public static final String PING = "mp4j.ping";
     public static final String WORKER_INFO = "mp4j.worker-info";
     public static final String QUEUE_ITEM = "mp4j.item";
+    public static final String EVENTS = "mp4j.events";
+    public static final String PROGRESS = "mp4j.progress";
 
     private MessageType() {
     }

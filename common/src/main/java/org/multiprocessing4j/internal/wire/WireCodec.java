@@ -24,7 +24,9 @@ public final class WireCodec {
             OutputReply.class, Json.MAPPER.readerFor(OutputReply.class),
             ResultReply.class, Json.MAPPER.readerFor(ResultReply.class),
             CancelMessage.class, Json.MAPPER.readerFor(CancelMessage.class),
-            WorkerInfo.class, Json.MAPPER.readerFor(WorkerInfo.class));
+            WorkerInfo.class, Json.MAPPER.readerFor(WorkerInfo.class),
+            EventBatch.class, Json.MAPPER.readerFor(EventBatch.class),
+            ProgressReply.class, Json.MAPPER.readerFor(ProgressReply.class));
     private static final ObjectWriter WRITER = Json.MAPPER.writer();
 
     private WireCodec() {
@@ -72,6 +74,10 @@ public final class WireCodec {
             OutputReply output = read(body, OutputReply.class, "output reply");
             reply = output;
             version = output.v();
+        } else if (MessageType.PROGRESS.equals(type)) {
+            ProgressReply progress = read(body, ProgressReply.class, "progress reply");
+            reply = progress;
+            version = progress.v();
         } else if (MessageType.RESULT.equals(type)) {
             ResultReply result = read(body, ResultReply.class, "result reply");
             require(result.outcome() != null, "result has no (known) outcome");
@@ -90,6 +96,13 @@ public final class WireCodec {
         checkVersion(cancel.v(), "cancellation");
         require(cancel.id() != null && cancel.signal() != null, "cancellation without job id or signal");
         return cancel;
+    }
+
+    public static EventBatch decodeEvents(byte[] body) {
+        EventBatch batch = read(body, EventBatch.class, "event batch");
+        checkVersion(batch.v(), "event batch");
+        require(batch.events() != null, "event batch without events");
+        return batch;
     }
 
     public static WorkerInfo decodeWorkerInfo(byte[] body) {

@@ -26,6 +26,10 @@ public final class BrokerOptions {
             description = "How long to keep trying to reach the broker (default ${DEFAULT-VALUE}).")
     int connectTimeoutSeconds;
 
+    @Option(names = "--no-events", scope = ScopeType.INHERIT,
+            description = "Do not record the jobs submitted in the events stream (history, logs, dashboard).")
+    boolean noEvents;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces of unexpected errors.")
     boolean debug;
@@ -54,7 +58,7 @@ public final class BrokerOptions {
 
     /** A client whose task output goes to {@code output} and process failures to {@code errors}. */
     Multiprocessing connect(OutputSink output, java.io.PrintWriter errors) {
-        return Multiprocessing.builder().settings(settings()).output(output)
+        return Multiprocessing.builder().settings(settings()).output(output).events(!noEvents, "1D")
                 .errorOutput(line -> {
                     errors.println(line);
                     errors.flush();

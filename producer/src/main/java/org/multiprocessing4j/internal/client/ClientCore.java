@@ -16,6 +16,10 @@ import org.multiprocessing4j.internal.amqp.Connector;
 import org.multiprocessing4j.internal.amqp.JobRouting;
 import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.internal.events.EventLog;
+import org.multiprocessing4j.internal.events.EventReader;
+import org.multiprocessing4j.internal.wire.JobEvent;
+import org.multiprocessing4j.internal.wire.ValueCodec;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
 import org.multiprocessing4j.internal.queue.AmqpQueue;
 import org.multiprocessing4j.internal.wire.CancelMessage;
@@ -40,6 +44,7 @@ public final class ClientCore implements AutoCloseable {
     private final JobPublisher jobs;
     private final ReplyRouter router;
     private final SharedObjects shared;
+    private volatile EventLog events = EventLog.off();
     private final JobRouting routing;
 
     private ClientCore(BrokerSettings settings, Connection connection, Topology topology, String replyQueue,
@@ -122,6 +127,7 @@ public final class ClientCore implements AutoCloseable {
     /** Registers the job, then publishes it; the handle's result completes with the first result reply. */
     public JobHandle submit(JobMessage job, String processName) {
         JobHandle handle = follow(job.id(), job.task(), processName);
+        recordSubmitted(job);
         jobs.publish(job).whenComplete((ok, failure) -> {
             if (failure != null) {
                 router.unregister(job.id());
@@ -133,7 +139,37 @@ public final class ClientCore implements AutoCloseable {
 
     /** Publishes a job whose replies go to a queue of its own (a detached process); completes when the broker has it. */
     public CompletableFuture<Void> submitDetached(JobMessage job, String replyTo) {
+        recordSubmitted(job);
         return jobs.publish(job, replyTo);
+    }
+
+    /** Records jobs in the events stream (declaring it with {@code retention} if absent); off by default. */
+    public void recordEvents(String retention) {
+        try {
+            events = EventLog.on(connection, topology, retention, settings.maxMessageSize());
+        } catch (IOException e) {
+            throw new ConnectionLostException("could not declare the events stream: " + e.getMessage(), e);
+        }
+    }
+
+    private void recordSubmitted(JobMessage job) {
+        if (!events.enabled()) {
+            return;
+        }
+        String args = job.args() != null ? ValueCodec.toJsonText(ValueCodec.nodes().arrayNode().addAll(job.args()))
+                : job.chunk() != null ? job.chunk().size() + " calls" : "";
+        events.record(JobEvent.submitted(job.id(), job.task(), args.length() > 300 ? args.substring(0, 297) + "..." : args,
+                job.optionsOrDefaults().queue()));
+    }
+
+    /** The latest progress a job in flight reported ({done, total}), or null. */
+    public long[] progress(String jobId) {
+        return router.progress(jobId);
+    }
+
+    /** Reads the events stream from {@code since} (epoch ms; null: its start), to its end or on ({@code follow}). */
+    public EventReader readEvents(Long since, boolean follow) {
+        return new EventReader(connection, topology, since, follow);
     }
 
     /** Waits for the replies of a job published with this client's reply queue. */
@@ -222,6 +258,7 @@ public final class ClientCore implements AutoCloseable {
     /** Fails whatever still waits, closes shared objects (deleting anonymous queues), removes the reply queue, disconnects. */
     @Override
     public void close() {
+        events.close();
         router.close();
         shared.close();
         publisher.close();

@@ -54,6 +54,17 @@ public final class JobHandle {
         return result;
     }
 
+    private volatile long[] progress; // {done, total}, the latest report
+
+    /** The latest progress the task reported ({done, total}), or null if none yet. */
+    public long[] progress() {
+        return progress;
+    }
+
+    void progressed(long done, long total) {
+        progress = new long[] {done, total};
+    }
+
     void started(WorkerRef worker, int attempt) {
         this.worker = worker;
         this.attempt = attempt;

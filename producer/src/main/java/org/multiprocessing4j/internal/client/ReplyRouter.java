@@ -15,6 +15,7 @@ import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.wire.OutputReply;
+import org.multiprocessing4j.internal.wire.ProgressReply;
 import org.multiprocessing4j.internal.wire.Reply;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.StartedReply;
@@ -179,6 +180,12 @@ public final class ReplyRouter implements AutoCloseable {
         return duplicateResults.get();
     }
 
+    /** The latest progress of a job still waited for ({done, total}), or null. */
+    public long[] progress(String jobId) {
+        JobHandle handle = waiting.get(jobId);
+        return handle == null ? null : handle.progress();
+    }
+
     public int waitingCount() {
         return waiting.size();
     }
@@ -205,7 +212,9 @@ public final class ReplyRouter implements AutoCloseable {
         if (handle == null) {
             return; // a late duplicate's start or output
         }
-        if (reply instanceof StartedReply started) {
+        if (reply instanceof ProgressReply progress) {
+            handle.progressed(progress.done(), progress.total());
+        } else if (reply instanceof StartedReply started) {
             handle.started(started.worker(), started.attempt());
         } else if (reply instanceof OutputReply line && handle.claimOutput(line.attemptOrFirst(), line.seq())) {
             output.line(handle, line);

@@ -12,8 +12,11 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
  * @param shutdownTimeout how long a graceful stop waits for tasks in hand; null for as long as they take
  * @param queues          the named queues it takes jobs from
  * @param maxLostThreads  task threads it may leave behind to hard time limits before it restarts
+ * @param events          job events into the events stream (created with {@code eventsRetention} if absent)
+ * @param metricsPort     Prometheus metrics on this port (0: off), listening on {@code metricsBind}
  */
 public record EngineSettings(WorkerRef identity, BrokerSettings broker, int concurrency, Duration shutdownTimeout,
                              Duration terminateGrace, Duration leaseAfter, Duration leaseTtl, List<String> queues,
-                             int maxLostThreads) {
+                             int maxLostThreads, boolean events, String eventsRetention, int metricsPort,
+                             String metricsBind) {
 }

@@ -56,8 +56,14 @@ public final class WorkerEngine {
         Connection connection = Connector.connect(settings.broker(),
                 "worker " + identity.name() + " (" + identity.host() + ", pid " + identity.pid() + ")");
         WorkerEngine[] self = new WorkerEngine[1];
-        WorkerEngine engine = new WorkerEngine(settings,
-                new WorkerParts(settings, connection, catalog, () -> self[0].restartLater()));
+        WorkerParts parts;
+        try {
+            parts = new WorkerParts(settings, connection, catalog, () -> self[0].restartLater());
+        } catch (IOException | RuntimeException e) {
+            WorkerParts.closeQuietly(connection);
+            throw new MpException("worker could not start: " + e.getMessage(), e);
+        }
+        WorkerEngine engine = new WorkerEngine(settings, parts);
         self[0] = engine;
         try {
             engine.startParts();
@@ -128,6 +134,11 @@ public final class WorkerEngine {
             stopper.setDaemon(true);
             stopper.start();
         }
+    }
+
+    /** The port metrics are served on (0: off). */
+    public int metricsPort() {
+        return parts.metricsPort();
     }
 
     /** True when it stopped by itself so that its supervisor starts a fresh one. */

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.JobRouting;
 import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.internal.events.EventLog;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
 import org.multiprocessing4j.task.Priority;
 import org.multiprocessing4j.worker.internal.hooks.LeaseHook;
@@ -23,6 +24,10 @@ import org.multiprocessing4j.worker.internal.hooks.StopHook;
 import org.multiprocessing4j.worker.internal.hooks.TimeLimitHook;
 import org.multiprocessing4j.worker.internal.intake.Slots;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
+import org.multiprocessing4j.worker.internal.job.JobObserver;
+import org.multiprocessing4j.worker.internal.observe.EventsObserver;
+import org.multiprocessing4j.worker.internal.observe.MetricsEndpoint;
+import org.multiprocessing4j.worker.internal.observe.MetricsObserver;
 import org.multiprocessing4j.worker.internal.pipeline.Cancellations;
 import org.multiprocessing4j.worker.internal.pipeline.JobPipeline;
 import org.multiprocessing4j.worker.internal.pipeline.RunningJobs;
@@ -60,11 +65,13 @@ final class WorkerParts implements AutoCloseable {
     private final Settlement settlement;
     private final Cancellations cancellations;
     private final JobPipeline pipeline;
-    private final Slots slots;
+    private volatile Slots slotsRef;
     private final LostThreads lostThreads;
+    private final EventLog events;
+    private final MetricsEndpoint metrics;
 
     /** @param restart asked for once, when too many task threads were left behind */
-    WorkerParts(EngineSettings settings, Connection connection, TaskCatalog catalog, Runnable restart) {
+    WorkerParts(EngineSettings settings, Connection connection, TaskCatalog catalog, Runnable restart) throws IOException {
         this.settings = settings;
         this.connection = connection;
         this.topology = new Topology(settings.broker().namespace());
@@ -76,9 +83,16 @@ final class WorkerParts implements AutoCloseable {
         this.outboxPublisher = newPublisher();
         this.replies = new ReplySender(replyPublisher);
         this.lostThreads = new LostThreads(settings.maxLostThreads(), restart);
+        this.events = settings.events()
+                ? EventLog.on(connection, topology, settings.eventsRetention(), settings.broker().maxMessageSize())
+                : EventLog.off();
+        this.metrics = settings.metricsPort() == 0 ? null : new MetricsEndpoint(settings.metricsBind(),
+                settings.metricsPort(), new MetricsEndpoint.Load(running::inHand, running::running,
+                this::waitingForSlot, events::dropped, settings.concurrency()));
+        JobObserver observer = observers(settings, catalog);
         this.settlement = new Settlement(settings.identity(), replies,
                 new Outbox(connection, topology, outboxPublisher, new JobRouting(connection, topology), timers), running,
-                lostThreads, settings.terminateGrace());
+                lostThreads, settings.terminateGrace(), observer);
         this.cancellations = new Cancellations(running, settlement, timers, settings.terminateGrace());
         // Outermost first: a lease covers the whole run; a retry is decided on what the run ends with,
         // after a stop request (never retried) and a time limit have had their say; output is captured innermost.
@@ -87,10 +101,32 @@ final class WorkerParts implements AutoCloseable {
                         new RetryHook(),
                         new StopHook(),
                         new TimeLimitHook(settlement, timers),
-                        new OutputHook(replies, settings.identity())),
+                        new OutputHook(replies, settings.identity(), observer)),
                 settlement, running, cancellations, replies,
-                () -> new SharedObjects(connection, topology, settings.broker().maxMessageSize()), taskThreads);
-        this.slots = new Slots(settings.concurrency(), pipeline::accept);
+                () -> new SharedObjects(connection, topology, settings.broker().maxMessageSize()), taskThreads, observer);
+        this.slotsRef = new Slots(settings.concurrency(), pipeline::accept);
+    }
+
+    /** History and metrics, as configured: each an observer of every job. */
+    private JobObserver observers(EngineSettings settings, TaskCatalog catalog) {
+        List<JobObserver> all = new java.util.ArrayList<>();
+        if (events.enabled()) {
+            all.add(new EventsObserver(events, settings.identity()));
+        }
+        if (metrics != null) {
+            all.add(new MetricsObserver(metrics.registry(), new java.util.HashSet<>(catalog.names())));
+        }
+        return JobObserver.all(all);
+    }
+
+    private int waitingForSlot() {
+        Slots current = slotsRef;
+        return current == null ? 0 : current.waitingCount();
+    }
+
+    /** The metrics port actually bound (tests ask for port 0 and read it), or 0 when metrics are off. */
+    int metricsPort() {
+        return metrics == null ? 0 : metrics.port();
     }
 
     ConfirmingPublisher newPublisher() {
@@ -136,11 +172,11 @@ final class WorkerParts implements AutoCloseable {
     /** Where deliveries go: counted in hand, then started or kept for a slot, most urgent first. */
     void deliver(JobDelivery delivery, Priority priority) {
         running.delivered();
-        slots.offer(delivery, priority);
+        slotsRef.offer(delivery, priority);
     }
 
     Slots slots() {
-        return slots;
+        return slotsRef;
     }
 
     LostThreads lostThreads() {
@@ -149,6 +185,8 @@ final class WorkerParts implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(events);
+        closeQuietly(metrics);
         closeQuietly(replies);
         closeQuietly(outboxPublisher);
         taskThreads.shutdownNow();

@@ -52,7 +52,8 @@ class WorkerEngineTest {
                 .withName("engine-test").withConcurrency(2);
         EngineSettings settings = new EngineSettings(new WorkerRef(config.name(), "test-host", ProcessHandle.current().pid()),
                 config.broker(), config.concurrency(), config.shutdownTimeout(), config.terminateGrace(),
-                config.leaseAfter(), config.leaseTtl(), config.queues(), config.maxLostThreads());
+                config.leaseAfter(), config.leaseTtl(), config.queues(), config.maxLostThreads(), true, "1D", 0,
+                "127.0.0.1");
         worker = WorkerEngine.start(settings, TaskCatalog.of(new SeedTasks()));
     }
 

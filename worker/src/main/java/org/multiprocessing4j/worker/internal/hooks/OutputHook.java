@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicLong;
 import org.multiprocessing4j.internal.wire.OutputReply;
 import org.multiprocessing4j.internal.wire.WorkerRef;
+import org.multiprocessing4j.worker.internal.job.JobObserver;
 import org.multiprocessing4j.worker.internal.job.JobRun;
 import org.multiprocessing4j.worker.internal.replies.ReplySender;
 import org.slf4j.Logger;
@@ -19,10 +20,12 @@ public final class OutputHook implements RunHook {
 
     private final ReplySender replies;
     private final WorkerRef identity;
+    private final JobObserver observer;
 
-    public OutputHook(ReplySender replies, WorkerRef identity) {
+    public OutputHook(ReplySender replies, WorkerRef identity, JobObserver observer) {
         this.replies = replies;
         this.identity = identity;
+        this.observer = observer;
     }
 
     @Override
@@ -45,6 +48,8 @@ public final class OutputHook implements RunHook {
         if (replyTo == null) {
             log.info("[{}] {}", run.id(), line); // a fire-and-forget job: its lines go to the worker's log
         }
-        replies.output(replyTo, OutputReply.of(run.id(), seq.incrementAndGet(), line, identity, run.attempt()));
+        long n = seq.incrementAndGet();
+        replies.output(replyTo, OutputReply.of(run.id(), n, line, identity, run.attempt()));
+        observer.printed(run, n, line);
     }
 }

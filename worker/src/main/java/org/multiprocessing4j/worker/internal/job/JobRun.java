@@ -25,6 +25,14 @@ public final class JobRun {
     private final Runnable freeSlot;
     private volatile boolean softLimitReached;
     private volatile boolean retriesExhausted;
+    private volatile ProgressListener progress = (done, total) -> { };
+    private volatile long lastProgressNanos;
+
+    /** Where a task's progress reports go (its producer, history, metrics). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progressed(long done, long total);
+    }
 
     /** A delivery traded for a lease (see settle.JobLease): how it is given up at the end. */
     public interface Lease {
@@ -61,6 +69,23 @@ public final class JobRun {
 
     public boolean softLimitWasReached() {
         return softLimitReached;
+    }
+
+    public void onProgress(ProgressListener listener) {
+        this.progress = listener;
+    }
+
+    /**
+     * The task says how far it is. Reports closer together than 100 ms are dropped (a task may call
+     * it in a tight loop), except the last one (done == total).
+     */
+    public void reportProgress(long done, long total) {
+        long now = System.nanoTime();
+        if (done < total && now - lastProgressNanos < 100_000_000L) {
+            return;
+        }
+        lastProgressNanos = now;
+        progress.progressed(done, total);
     }
 
     /** Its last attempt failed in a way that was retried before: it goes to the dead letters too. */

@@ -9,6 +9,7 @@ import org.multiprocessing4j.errors.UnknownTaskException;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
 import org.multiprocessing4j.internal.wire.CancelMessage;
 import org.multiprocessing4j.internal.wire.JobMessage;
+import org.multiprocessing4j.internal.wire.ProgressReply;
 import org.multiprocessing4j.internal.wire.RemoteError;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.StartedReply;
@@ -16,6 +17,7 @@ import org.multiprocessing4j.internal.wire.WireCodec;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 import org.multiprocessing4j.worker.internal.hooks.RunHook;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
+import org.multiprocessing4j.worker.internal.job.JobObserver;
 import org.multiprocessing4j.worker.internal.job.JobRun;
 import org.multiprocessing4j.worker.internal.job.JobRetry;
 import org.multiprocessing4j.worker.internal.job.JobStopped;
@@ -43,6 +45,7 @@ public final class JobPipeline {
     private final ReplySender replies;
     private final Supplier<SharedObjects> sharedObjects;
     private final ExecutorService taskThreads;
+    private final JobObserver observer;
 
     /**
      * @param hooks         around every run, the first outermost
@@ -50,7 +53,7 @@ public final class JobPipeline {
      */
     public JobPipeline(WorkerRef identity, Runners runners, List<RunHook> hooks, Settlement settlement,
                        RunningJobs running, Cancellations cancellations, ReplySender replies,
-                       Supplier<SharedObjects> sharedObjects, ExecutorService taskThreads) {
+                       Supplier<SharedObjects> sharedObjects, ExecutorService taskThreads, JobObserver observer) {
         this.identity = identity;
         this.runners = runners;
         this.hooks = List.copyOf(hooks);
@@ -60,6 +63,7 @@ public final class JobPipeline {
         this.replies = replies;
         this.sharedObjects = sharedObjects;
         this.taskThreads = taskThreads;
+        this.observer = observer;
     }
 
     /** Runs a delivery (already counted in hand) on a task thread; {@code freeSlot} once its slot is free again. */
@@ -138,11 +142,19 @@ public final class JobPipeline {
         return runner;
     }
 
-    /** A process wants to know where and when it started (its pid, is_alive); pool tasks save the message. */
+    /**
+     * A process wants to know where and when it started (its pid, is_alive); pool tasks save the
+     * message. Observers hear of every start, and the task's progress reports go out from here on.
+     */
     private void announce(JobRun run) {
         if (run.job().wantsStartReport()) {
             replies.started(run.delivery().replyTo(), StartedReply.of(run.id(), identity, run.attempt()));
         }
+        observer.started(run);
+        run.onProgress((done, total) -> {
+            replies.progress(run.delivery().replyTo(), ProgressReply.of(run.id(), done, total, identity, run.attempt()));
+            observer.progressed(run, done, total);
+        });
     }
 
     /** Runs the task through the hooks; the outcome is settled as a result, a retry, or a stop. */

@@ -12,6 +12,7 @@ import org.multiprocessing4j.internal.amqp.PublishRejectedException;
 import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.MessageType;
 import org.multiprocessing4j.internal.wire.OutputReply;
+import org.multiprocessing4j.internal.wire.ProgressReply;
 import org.multiprocessing4j.internal.wire.Reply;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.StartedReply;
@@ -46,6 +47,10 @@ public final class ReplySender implements AutoCloseable {
 
     public CompletableFuture<Void> output(String replyTo, OutputReply reply) {
         return sendOnce(replyTo, MessageType.OUTPUT, reply);
+    }
+
+    public CompletableFuture<Void> progress(String replyTo, ProgressReply reply) {
+        return sendOnce(replyTo, MessageType.PROGRESS, reply);
     }
 
     public CompletableFuture<Void> result(String replyTo, ResultReply reply) {

@@ -18,6 +18,7 @@ import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.task.Signature;
 import org.multiprocessing4j.task.TaskCall;
 import org.multiprocessing4j.task.ValueType;
+import org.multiprocessing4j.worker.internal.job.JobRun;
 
 /**
  * A {@link TaskCall} whose arguments were bound to the task's signature as JSON and are converted
@@ -33,12 +34,13 @@ final class BoundCall implements TaskCall {
     private final SharedOpener opener;
     private final BooleanSupplier cancelled;
     private final BooleanSupplier timeLimitExceeded;
+    private final JobRun run;
     private final Map<String, Object> plain = new HashMap<>(); // named values already read as plain Java
     private List<Object> extraArgs;
     private Map<String, Object> extraKwargs;
 
     BoundCall(String jobId, String taskName, String processName, int attempt, Signature.Bound<JsonNode> bound,
-              SharedOpener opener, BooleanSupplier cancelled, BooleanSupplier timeLimitExceeded) {
+              SharedOpener opener, BooleanSupplier cancelled, BooleanSupplier timeLimitExceeded, JobRun run) {
         this.jobId = jobId;
         this.taskName = taskName;
         this.processName = processName;
@@ -47,6 +49,16 @@ final class BoundCall implements TaskCall {
         this.opener = opener;
         this.cancelled = cancelled;
         this.timeLimitExceeded = timeLimitExceeded;
+        this.run = run;
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        if (total < 1 || done < 0 || done > total) {
+            throw new IllegalArgumentException(taskName + "() progress must be 0 <= done <= total, total >= 1; got "
+                    + done + "/" + total);
+        }
+        run.reportProgress(done, total);
     }
 
     @Override

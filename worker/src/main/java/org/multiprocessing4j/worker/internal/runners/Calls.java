@@ -29,7 +29,7 @@ final class Calls {
             throw new BadArgumentsException(e.getMessage());
         }
         BoundCall call = new BoundCall(run.id(), task, run.job().processName(), run.attempt(), bound,
-                run.sharedObjects(), () -> run.stopSignal() != null, run::softLimitWasReached);
+                run.sharedObjects(), () -> run.stopSignal() != null, run::softLimitWasReached, run);
         Object value = CallScope.run(call, () -> entry.task().run(call));
         return ValueCodec.toJson(value, entry.result());
     }

@@ -34,7 +34,7 @@ final class ProcessClassRunner implements JobRunner {
         }
         ProcessTask instance = ProcessFields.build(entry.type(), job.fields());
         BoundCall call = new BoundCall(run.id(), job.task(), job.processName(), run.attempt(),
-                new Signature.Bound<>(Map.of(), List.of(), Map.of()), run.sharedObjects(), () -> run.stopSignal() != null, run::softLimitWasReached);
+                new Signature.Bound<>(Map.of(), List.of(), Map.of()), run.sharedObjects(), () -> run.stopSignal() != null, run::softLimitWasReached, run);
         CallScope.run(call, () -> {
             instance.run();
             return null;

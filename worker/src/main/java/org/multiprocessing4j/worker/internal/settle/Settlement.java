@@ -13,6 +13,7 @@ import org.multiprocessing4j.internal.wire.RemoteError;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
+import org.multiprocessing4j.worker.internal.job.JobObserver;
 import org.multiprocessing4j.worker.internal.job.JobRun;
 import org.multiprocessing4j.worker.internal.replies.ReplySender;
 import org.multiprocessing4j.worker.internal.settle.DeadLetterBurial.Reason;
@@ -45,9 +46,10 @@ public final class Settlement {
     private final RetryScheduler retries;
     private final LostThreads lostThreads;
     private final Duration terminateGrace;
+    private final JobObserver observer;
 
     public Settlement(WorkerRef identity, ReplySender replies, Outbox outbox, Releases releases, LostThreads lostThreads,
-                      Duration terminateGrace) {
+                      Duration terminateGrace, JobObserver observer) {
         this.identity = identity;
         this.replies = replies;
         this.outbox = outbox;
@@ -56,6 +58,7 @@ public final class Settlement {
         this.retries = new RetryScheduler(outbox);
         this.lostThreads = lostThreads;
         this.terminateGrace = terminateGrace;
+        this.observer = observer;
     }
 
     /** The task ended (returned, raised, or stopped): publish its result, then acknowledge the job. */
@@ -72,6 +75,7 @@ public final class Settlement {
         }
         log.info("job {} ({}) attempt {} failed ({}); retrying in {} ms", run.id(), run.job().task(),
                 run.job().attemptOrFirst(), failure.toString(), delay.toMillis());
+        observer.retried(run, delay, failure);
         retries.schedule(run, delay).whenComplete((ok, failure2) -> {
             if (failure2 == null) {
                 acknowledge(run, false);
@@ -129,7 +133,9 @@ public final class Settlement {
         log.warn("refusing job {} ({}): {}", correlationId, task, error.message());
         CompletableFuture<Void> told = correlationId == null ? CompletableFuture.completedFuture(null)
                 : replies.result(delivery.replyTo(), ResultReply.error(correlationId, error, identity, 0));
-        told.thenCompose(ok -> burial.bury(delivery, undecodable ? Reason.BAD_BODY : Reason.UNKNOWN_TASK, error))
+        Reason reason = undecodable ? Reason.BAD_BODY : Reason.UNKNOWN_TASK;
+        observer.buried(correlationId, task, reason.wire, describe(error));
+        told.thenCompose(ok -> burial.bury(delivery, reason, error))
                 .whenComplete((ok, failure) -> settleBuried(delivery, failure));
     }
 
@@ -141,6 +147,7 @@ public final class Settlement {
         RemoteError error = RemoteError.of(ExpiredException.class.getName(), "task '" + run.job().task()
                 + "' expired before a worker started it (expires " + run.job().optionsOrDefaults().expiresAt() + ")");
         log.info("job {} ({}) expired before it started; not running it", run.id(), run.job().task());
+        observer.buried(run.id(), run.job().task(), Reason.EXPIRED.wire, describe(error));
         replies.result(run.delivery().replyTo(), ResultReply.error(run.id(), error, identity, 0))
                 .thenCompose(ok -> burial.bury(run.delivery(), Reason.EXPIRED, error))
                 .whenComplete((ok, failure) -> settleBuried(run.delivery(), failure));
@@ -154,6 +161,7 @@ public final class Settlement {
             }
             try {
                 run.lease(JobLease.take(outbox, run.delivery(), run.id(), ttl));
+                observer.leased(run);
             } catch (Exception e) {
                 log.warn("job {}: could not take a lease ({}); it keeps its delivery", run.id(), e.getMessage());
             }
@@ -176,6 +184,7 @@ public final class Settlement {
         sent.whenComplete((ok, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause == null) {
+                observer.finished(run, result);
                 afterResult(run, result);
             } else if (cause instanceof PayloadTooLargeException || cause instanceof EncodingException) {
                 publishResult(run, ResultReply.error(run.id(), RemoteError.of(cause), identity, result.elapsedMs()), attempt);
@@ -198,6 +207,7 @@ public final class Settlement {
             acknowledge(run, true);
             return;
         }
+        observer.buried(run.id(), run.job().task(), Reason.RETRIES_EXHAUSTED.wire, describe(result.error()));
         burial.bury(run.delivery(), Reason.RETRIES_EXHAUSTED, result.error()).whenComplete((ok, failure) -> {
             if (failure != null) {
                 log.warn("job {}: could not put it in the dead letters ({})", run.id(), failure.getMessage());
@@ -249,6 +259,10 @@ public final class Settlement {
                 lostThreads.lost(run.id());
             }
         }, Math.max(100, terminateGrace.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private static String describe(RemoteError error) {
+        return error.type() + (error.message() == null ? "" : ": " + error.message());
     }
 
     private static String describe(CancelMessage.Signal signal) {
