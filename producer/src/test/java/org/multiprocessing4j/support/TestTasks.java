@@ -33,6 +33,14 @@ public final class TestTasks implements TaskProvider {
             return parts;
         });
         tasks.task(TypedTestTasks.PID_PLUS, n -> ProcessHandle.current().pid() + n);
+        // Dead letters: fails (IOException) until the file exists, the "cause fixed" of a replay; returns its attempt.
+        tasks.task("needs_file", Signature.of("path"), call -> {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(call.string("path")))) {
+                throw new java.io.IOException("no such file: " + call.string("path"));
+            }
+            System.out.println("found " + call.string("path"));
+            return call.attempt();
+        });
         // Operations: fails with IOException on its first attempts, then returns its attempt number.
         tasks.task("flaky", Signature.of("fail_times"), call -> {
             int attempt = call.attempt();
