@@ -1,5 +1,6 @@
 package org.multiprocessing4j.cli;
 
+import org.multiprocessing4j.errors.BadArgumentsException;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.EncodingException;
@@ -59,7 +60,8 @@ public final class ExitCodes {
         if (e instanceof EncodingException || e instanceof PayloadTooLargeException) {
             return BAD_VALUE;
         }
-        if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException) {
+        if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException
+                || e instanceof BadArgumentsException) {
             return USAGE;
         }
         return INTERNAL;
