@@ -1,6 +1,7 @@
 package org.multiprocessing4j.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
 import org.multiprocessing4j.cli.examples.ExamplesCommand;
 import org.multiprocessing4j.cli.support.BrokerOptions;
@@ -65,7 +66,8 @@ public final class ProducerMain implements Runnable, CliSupport.WithBrokerOption
         String hint = e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()
                 ? " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)"
                 : " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
-        command.getErr().println("producer: " + OneLine.of(e.getMessage()) + hint);
+        BrokerOptions broker = ((ProducerMain) command.getCommandSpec().root().userObject()).broker;
+        command.getErr().println("producer: " + OneLine.of(broker.redact(e.getMessage())) + hint);
         command.getErr().flush();
         return ExitCodes.USAGE;
     }
@@ -87,10 +89,12 @@ public final class ProducerMain implements Runnable, CliSupport.WithBrokerOption
         if (Interrupts.interrupted()) {
             return code; // the JVM is going down on a signal; the signal handler said what it did
         }
-        err.println("producer: " + OneLine.of(describe(e)));
-        boolean debug = ((ProducerMain) command.getCommandSpec().root().userObject()).broker.debug();
-        if (debug || code == ExitCodes.INTERNAL) {
-            e.printStackTrace(err);
+        BrokerOptions broker = ((ProducerMain) command.getCommandSpec().root().userObject()).broker;
+        err.println("producer: " + OneLine.of(broker.redact(describe(e))));
+        if (broker.debug() || code == ExitCodes.INTERNAL) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(broker.redact(trace.toString()));
         }
         err.flush();
         return code;

@@ -26,7 +26,8 @@ final class StatusCommand implements Callable<Integer> {
             List<WorkerStatus> workers = mp.workers(Duration.ofSeconds(1));
             int slots = workers.stream().mapToInt(WorkerStatus::concurrency).sum();
             int running = workers.stream().mapToInt(WorkerStatus::running).sum();
-            out.println("broker:        " + mp.settings().maskedUri() + " (namespace " + mp.settings().namespace() + ")");
+            out.println("broker:        " + CliSupport.redact(spec, mp.settings().maskedUri())
+                    + " (namespace " + mp.settings().namespace() + ")");
             out.println("jobs waiting:  " + mp.jobsWaiting());
             out.println("dead letters:  " + mp.deadLetters());
             out.println("workers:       " + workers.size() + " (" + running + " of " + slots + " slots busy)");

@@ -96,6 +96,12 @@ public final class BrokerOptions {
                 }).connect();
     }
 
+    /** {@code message} with the broker URI in effect hidden wherever it (or its password) appears. */
+    public String redact(String message) {
+        String effective = uri != null ? uri.strip() : env.get(BrokerSettings.ENV_URI);
+        return effective == null ? message : Redaction.redact(message, effective.strip());
+    }
+
     /** The option's value, else its environment variable's; null when neither is set. Given empty is refused. */
     private String setting(String option, String optionValue, String envName) {
         boolean secret = option.equals("--uri");

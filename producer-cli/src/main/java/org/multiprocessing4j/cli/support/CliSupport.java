@@ -62,6 +62,11 @@ public final class CliSupport {
         }
     }
 
+    /** Text for the terminal with the broker URI's password hidden, however the URI is spelled. */
+    public static String redact(CommandSpec spec, String text) {
+        return broker(spec).redact(text);
+    }
+
     /** The broker settings the command line names. */
     public static BrokerSettings settings(CommandSpec spec) {
         return broker(spec).settings();
