@@ -2,17 +2,17 @@ package org.multiprocessing4j.cli.support;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.multiprocessing4j.connection.MaskedUri;
 
 /**
  * The last guard before a message reaches the terminal: the broker URI in effect never appears with
  * its password, however malformed it is. The library masks the URIs it shows; this covers what its
- * masking does not recognise (a URI without "://", a password with '/' or '@'), by hiding everything
- * between the scheme and the last '@', and the password itself wherever it appears.
+ * masking does not recognise (a URI without "://", a password with '/' or '@'): the URI itself is shown
+ * with everything between its scheme and its last '@' hidden, and the password, or a tail of it, is
+ * hidden wherever it stands before an '@'.
  */
 final class Redaction {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
-    /** Shorter passwords are not searched for in the text: hiding every "ab" would garble the message. */
+    /** Shorter tails are not searched for: hiding every "ab@" would garble the message. */
     private static final int MIN_PASSWORD_TO_HIDE = 4;
 
     private Redaction() {
@@ -22,15 +22,18 @@ final class Redaction {
         if (message == null || uri == null || uri.indexOf('@') < 0) {
             return message;
         }
-        String safe = conservativeMask(uri);
-        String redacted = message.replace(uri, safe);
-        String libraryMasked = MaskedUri.mask(uri);
-        if (!libraryMasked.isEmpty()) {
-            redacted = redacted.replace(libraryMasked, safe);
-        }
-        String password = password(uri);
-        if (password.length() >= MIN_PASSWORD_TO_HIDE) {
-            redacted = redacted.replace(password, "***");
+        return hideTails(message.replace(uri, conservativeMask(uri)), password(uri));
+    }
+
+    /**
+     * Where the password, or a tail of it at least {@value #MIN_PASSWORD_TO_HIDE} characters long, stands
+     * before an '@' (a URI that a parser split inside the password, at a '/' or '@' in it, shows only
+     * its tail), it is hidden. Only before an '@': a user name equal to the password stays readable.
+     */
+    private static String hideTails(String message, String password) {
+        String redacted = message;
+        for (int start = 0; password.length() - start >= MIN_PASSWORD_TO_HIDE; start++) {
+            redacted = redacted.replace(password.substring(start) + "@", "***@");
         }
         return redacted;
     }
