@@ -5,6 +5,13 @@ import java.util.List;
 
 /** What a closing client waits for, as Python's exit does: its processes, then every pool's tasks. */
 final class ChildrenAtExit {
+    /**
+     * A pool's result is handed to its caller a few statements before the pool counts it done: a close
+     * right after the last result must not find that task "running" and terminate it. Even
+     * close(Duration.ZERO) gives a pool this long to settle.
+     */
+    private static final Duration SETTLING = Duration.ofMillis(200);
+
     private ChildrenAtExit() {
     }
 
@@ -20,7 +27,8 @@ final class ChildrenAtExit {
             finished &= !process.isAlive();
         }
         for (Pool pool : pools) {
-            finished &= pool.awaitIdleOrTerminate(left(timeout, deadline));
+            Duration left = left(timeout, deadline);
+            finished &= pool.awaitIdleOrTerminate(left == null || left.compareTo(SETTLING) > 0 ? left : SETTLING);
         }
         return finished;
     }

@@ -229,8 +229,8 @@ public final class Multiprocessing implements AutoCloseable {
     /**
      * Python's exit, bounded: as {@link #close()}, but waits at most {@code timeout} (null: as long as
      * it takes) and then terminates whatever has not finished, so that it returns in about that time.
-     * {@code close(Duration.ZERO)} leaves at once. Called while another thread waits in close() (a
-     * Ctrl-C handler), it cuts that wait short the same way.
+     * {@code close(Duration.ZERO)} leaves at once (a pool settling its last result gets 0.2 s). From a
+     * Ctrl-C handler while another thread waits in close(), it cuts that wait short the same way.
      *
      * @return true if everything had finished, false if something had to be terminated
      */
