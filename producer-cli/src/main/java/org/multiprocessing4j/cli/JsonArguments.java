@@ -44,7 +44,7 @@ final class JsonArguments {
         try {
             JsonText.write(value); // what cannot be sent (nested too deeply) is refused now, before connecting
         } catch (EncodingException e) {
-            throw new EncodingException(shown(word) + " cannot be sent: " + e.getMessage());
+            throw new EncodingException(shown(word) + " cannot be sent: " + e.getMessage().replaceFirst("^cannot send ", ""));
         }
         return value;
     }

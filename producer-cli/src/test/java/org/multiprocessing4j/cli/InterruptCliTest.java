@@ -68,6 +68,8 @@ class InterruptCliTest {
             assertTrue(producer.stderr().contains("producer: interrupted: terminated the unfinished work this command started"),
                     producer.describe());
             assertTrue(producer.stderr().stream().noneMatch(line -> line.startsWith("\tat ")), producer.describe());
+            assertTrue(producer.stderr().stream().noneMatch(line -> line.contains("could not run")),
+                    "a process stopped by the signal is not reported as failed: " + producer.describe());
             awaitIdleWorkers();
             List<String> replyQueues = broker.queues().stream().filter(name -> name.contains(".reply.")).toList();
             assertEquals(List.of(), replyQueues, "nothing left on the broker by " + String.join(" ", command));

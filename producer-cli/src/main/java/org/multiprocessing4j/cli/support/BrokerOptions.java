@@ -91,8 +91,10 @@ public final class BrokerOptions {
         }
         return Multiprocessing.builder().settings(settings).output(output).replyQueueExpiry(REPLY_QUEUE_EXPIRY)
                 .errorOutput(line -> {
-                    errors.println(line);
-                    errors.flush();
+                    if (!Interrupts.interrupted()) { // a process stopped by Ctrl-C did not fail; the handler says what it did
+                        errors.println(line);
+                        errors.flush();
+                    }
                 }).connect();
     }
 
