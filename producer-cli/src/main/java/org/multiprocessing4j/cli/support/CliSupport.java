@@ -62,6 +62,15 @@ public final class CliSupport {
         }
     }
 
+    /**
+     * A client for the broker the command line names, connected without a deadline; the caller closes
+     * it. Prefer {@link #withClient}: it also bounds the command by its --timeout, closes without
+     * waiting after an error, and cleans up on Ctrl-C.
+     */
+    public static Multiprocessing connect(CommandSpec spec, OutputSink output) {
+        return broker(spec).connect(output, spec.commandLine().getErr(), Deadline.none());
+    }
+
     /** Text for the terminal with the broker URI's password hidden, however the URI is spelled. */
     public static String redact(CommandSpec spec, String text) {
         return broker(spec).redact(text);
