@@ -35,6 +35,7 @@ import org.multiprocessing4j.task.ProcessTask;
  * <p><b>Closing</b> does what Python does when the main program ends: daemon processes are
  * terminated, every other process is waited for, and so is every task submitted to a pool
  * (use {@link Pool#terminate()} to cancel them instead). Anonymous queues are deleted.
+ * {@link #close(Duration)} waits at most that long, then terminates what is left.
  *
  * <p>Thread-safe; one instance per program is the usual shape.
  */
@@ -197,27 +198,40 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
      */
     @Override
     public void close() {
+        close(null);
+    }
+
+    /**
+     * Python's exit, bounded: as {@link #close()}, but waits at most {@code timeout} (null: as long as
+     * it takes) and then terminates whatever has not finished, so that it returns in about that time.
+     * {@code close(Duration.ZERO)} leaves at once (a pool settling its last result gets 0.2 s). From a
+     * Ctrl-C handler while another thread waits in close(), it cuts that wait short the same way.
+     *
+     * @return true if everything had finished, false if something had to be terminated
+     */
+    public boolean close(Duration timeout) {
+        boolean first;
         synchronized (this) {
-            if (closing) {
-                return;
-            }
+            first = !closing;
             closing = true;
         }
+        boolean finished = true;
         try {
-            for (RemoteProcess process : processes) {
-                if (process.daemon() && process.isAlive()) {
-                    process.terminate();
-                }
+            if (first) {
+                processes.stream().filter(p -> p.daemon() && p.isAlive()).forEach(RemoteProcess::terminate);
             }
-            for (RemoteProcess process : processes) {
-                process.join();
+            finished = ChildrenAtExit.awaitOrTerminate(processes, pools, timeout);
+            if (!finished) {
+                terminateAll();
             }
-            pools.forEach(Pool::awaitIdle);
         } finally {
             closed = true;
             core.close();
-            onClose.forEach(Runnable::run);
+            if (first) {
+                onClose.forEach(Runnable::run);
+            }
         }
+        return finished;
     }
 
     /** Runs {@code action} once this client has closed. */
@@ -231,16 +245,8 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
      * children when the parent is interrupted.
      */
     public void terminateAll() {
-        for (RemoteProcess process : processes) {
-            if (process.isAlive()) {
-                process.terminate();
-            }
-        }
-        for (Pool pool : pools) {
-            if (!pool.idle()) {
-                pool.terminate();
-            }
-        }
+        processes.stream().filter(RemoteProcess::isAlive).forEach(RemoteProcess::terminate);
+        pools.stream().filter(pool -> !pool.idle()).forEach(Pool::terminate);
     }
 
     // ---- for processes ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package org.multiprocessing4j;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -256,10 +257,18 @@ public final class Pool implements AutoCloseable {
         scheduler.terminate();
     }
 
-    /** Waits for every submitted task, whether or not the pool was closed; used when the client closes. */
-    void awaitIdle() {
-        scheduler.awaitIdle();
+    /**
+     * Waits for every submitted task, whether or not the pool was closed, at most {@code timeout}
+     * (null: as long as it takes), then terminates what is left; used when the client closes.
+     * False if something had to be terminated.
+     */
+    boolean awaitIdleOrTerminate(Duration timeout) {
+        boolean idle = scheduler.awaitIdle(timeout);
+        if (!idle) {
+            scheduler.terminate();
+        }
         results.shutdown();
+        return idle;
     }
 
     boolean idle() {

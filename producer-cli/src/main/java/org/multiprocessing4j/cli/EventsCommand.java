@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.EventFeed;
 import org.multiprocessing4j.JobEvent;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,17 +36,18 @@ final class EventsCommand implements Callable<Integer> {
     String since;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Instant from = since == null ? null : parseSince(since);
         PrintWriter out = spec.commandLine().getOut();
-        try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard());
-             EventFeed feed = mp.history().events(from, task, follow)) {
-            for (JobEvent event : feed) {
-                out.println(format(event));
-                out.flush();
+        return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
+            try (EventFeed feed = mp.history().events(from, task, follow)) {
+                for (JobEvent event : feed) {
+                    out.println(format(event));
+                    out.flush();
+                }
             }
             return ExitCodes.OK;
-        }
+        });
     }
 
     static String format(JobEvent e) {

@@ -1,5 +1,6 @@
 package org.multiprocessing4j.cli;
 
+import org.multiprocessing4j.errors.BadArgumentsException;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.EncodingException;
@@ -12,16 +13,25 @@ import org.multiprocessing4j.errors.TaskTimeoutException;
 import org.multiprocessing4j.errors.TerminatedException;
 import org.multiprocessing4j.errors.UnknownTaskException;
 
-/** The producer's exit codes, one per thing a caller (or a script) can act on. */
+/**
+ * The producer's exit codes, one per thing a caller (or a script) can act on; the README's table of
+ * error messages follows this class. A user mistake is refused before anything is published, with
+ * one line naming the bad value; {@link #INTERNAL} is only for bugs. A command ended by Ctrl-C or
+ * SIGTERM exits as the JVM does on that signal (130, 143) after cleaning up on the broker.
+ */
 public final class ExitCodes {
     public static final int OK = 0;
     /** The task (or process) failed on its worker. */
     public static final int TASK_FAILED = 1;
-    /** Bad command line: unknown option, bad value, malformed JSON argument, no such queue. */
+    /**
+     * Bad command line: unknown command or option, a value out of range or given empty, malformed JSON,
+     * an unusable --file, a reserved namespace, no such queue or process, a queue that exists with
+     * another maxsize.
+     */
     public static final int USAGE = 2;
     /** No broker reachable, or the link was lost. */
     public static final int BROKER_UNAVAILABLE = 3;
-    /** A --timeout ran out. */
+    /** A --timeout ran out (it bounds the whole command); what the command started is terminated, except a detached process. */
     public static final int TIMEOUT = 4;
     /** Queue empty (get) or full (put) within the timeout. */
     public static final int QUEUE_EMPTY_OR_FULL = 5;
@@ -29,7 +39,7 @@ public final class ExitCodes {
     public static final int TERMINATED = 6;
     /** No worker knows the task. */
     public static final int UNKNOWN_TASK = 7;
-    /** A value cannot be sent (not JSON, or larger than the broker accepts). */
+    /** A value cannot be sent: not JSON, nested too deeply, or larger than the broker accepts. */
     public static final int BAD_VALUE = 8;
     /** Anything else: a bug or an unexpected broker answer; --debug shows the stack trace. */
     public static final int INTERNAL = 70;
@@ -59,7 +69,8 @@ public final class ExitCodes {
         if (e instanceof EncodingException || e instanceof PayloadTooLargeException) {
             return BAD_VALUE;
         }
-        if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException) {
+        if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException
+                || e instanceof BadArgumentsException) {
             return USAGE;
         }
         return INTERNAL;

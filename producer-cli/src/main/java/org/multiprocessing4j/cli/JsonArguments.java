@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.multiprocessing4j.cli.support.OptionValues;
 import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.json.JsonText;
 
@@ -23,18 +24,29 @@ final class JsonArguments {
         }
         String trimmed = word.trim();
         boolean looksLikeJson = trimmed.startsWith("[") || trimmed.startsWith("{") || trimmed.startsWith("\"");
+        Object value;
         try {
-            Object value = JsonText.parse(trimmed);
-            if (looksLikeJson || value == null || value instanceof Number || value instanceof Boolean) {
-                return value;
-            }
+            value = JsonText.parse(trimmed);
         } catch (EncodingException e) {
-            if (looksLikeJson) {
-                throw new IllegalArgumentException("'" + abbreviate(word) + "' is not valid JSON: " + e.getMessage()
+            if (!looksLikeJson) {
+                return word;
+            }
+            if (e.getMessage().startsWith("not valid JSON")) {
+                throw new IllegalArgumentException(shown(word) + " is not valid JSON: "
+                        + e.getMessage().substring("not valid JSON".length()).replaceFirst("^: ", "")
                         + " (pass --strings to send every argument as text)");
             }
+            throw new EncodingException(shown(word) + " cannot be sent: " + e.getMessage());
         }
-        return word;
+        if (!(looksLikeJson || value == null || value instanceof Number || value instanceof Boolean)) {
+            return word;
+        }
+        try {
+            JsonText.write(value); // what cannot be sent (nested too deeply) is refused now, before connecting
+        } catch (EncodingException e) {
+            throw new EncodingException(shown(word) + " cannot be sent: " + e.getMessage().replaceFirst("^cannot send ", ""));
+        }
+        return value;
     }
 
     static List<Object> parseAll(List<String> words, boolean allStrings) {
@@ -54,7 +66,7 @@ final class JsonArguments {
             for (String pair : pairs) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("keyword argument must look like name=value, got '" + pair + "'");
+                    throw new IllegalArgumentException("keyword argument must look like name=value, got " + shown(pair));
                 }
                 kwargs.put(pair.substring(0, eq), parse(pair.substring(eq + 1), allStrings));
             }
@@ -67,7 +79,8 @@ final class JsonArguments {
         return JsonText.write(value);
     }
 
-    private static String abbreviate(String word) {
-        return word.length() > 40 ? word.substring(0, 37) + "..." : word;
+    /** The word in quotes, short and on one line. */
+    private static String shown(String word) {
+        return OptionValues.quoted(word.length() > 40 ? word.substring(0, 37) + "..." : word);
     }
 }

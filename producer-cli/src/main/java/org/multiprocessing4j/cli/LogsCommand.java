@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.EventFeed;
 import org.multiprocessing4j.JobEvent;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,32 +30,38 @@ final class LogsCommand implements Callable<Integer> {
     boolean follow;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
+            try (EventFeed log = mp.history().logs(id, follow)) {
+                return show(log, out, err);
+            }
+        });
+    }
+
+    private int show(EventFeed log, PrintWriter out, PrintWriter err) {
         int attempt = 1;
         JobEvent end = null;
         boolean seen = false;
-        try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard());
-             EventFeed log = mp.history().logs(id, follow)) {
-            for (JobEvent event : log) {
-                seen = true;
-                if (event.attempt() > attempt) {
-                    attempt = event.attempt();
-                    out.println("--- attempt " + attempt + " ---");
-                }
-                switch (event.type()) {
-                    case "output" -> out.println(event.line());
-                    case "progress" -> err.println("progress " + event.progress() + " (" + Math.round(event.progress().fraction() * 100) + "%)");
-                    case "retried" -> err.println("attempt " + event.attempt() + " failed (" + event.error() + "); retrying");
-                    default -> { }
-                }
-                if (event.ends()) {
-                    end = event;
-                }
-                out.flush();
-                err.flush();
+        for (JobEvent event : log) {
+            seen = true;
+            if (event.attempt() > attempt) {
+                attempt = event.attempt();
+                out.println("--- attempt " + attempt + " ---");
             }
+            switch (event.type()) {
+                case "output" -> out.println(event.line());
+                case "progress" -> err.println("progress " + event.progress() + " ("
+                        + Math.round(event.progress().fraction() * 100) + "%)");
+                case "retried" -> err.println("attempt " + event.attempt() + " failed (" + event.error() + "); retrying");
+                default -> { }
+            }
+            if (event.ends()) {
+                end = event;
+            }
+            out.flush();
+            err.flush();
         }
         if (!seen) {
             throw new IllegalArgumentException("no events for job '" + id + "' (unknown id, events off, or older "

@@ -1,26 +1,20 @@
 package org.multiprocessing4j.cli;
 
-import org.multiprocessing4j.cli.support.CallOptionsMixin;
-import org.multiprocessing4j.cli.support.CliSupport;
-import org.multiprocessing4j.task.CallOptions;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.Pool;
 import org.multiprocessing4j.ResultIterator;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
+import org.multiprocessing4j.cli.support.CallOptionsMixin;
+import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
+import org.multiprocessing4j.cli.support.OneLine;
+import org.multiprocessing4j.cli.support.OptionValues;
+import org.multiprocessing4j.cli.support.TerminalProgress;
+import org.multiprocessing4j.errors.TaskTimeoutException;
+import org.multiprocessing4j.task.CallOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +33,10 @@ import picocli.CommandLine.Spec;
                 "  seq 1 1000 | producer map square --file - --processes 8 --chunksize 50",
                 "  producer map func 'hello 0' 'hello 1' 'hello 2' -p 3"})
 final class MapCommand implements Callable<Integer> {
+    /** imap sends twice this many chunks ahead of its reader: far more than any cluster runs at once. */
+    static final int MAX_PROCESSES = 10_000;
+    static final int MAX_CHUNKSIZE = 1_000_000;
+
     @Spec
     CommandSpec spec;
 
@@ -49,11 +47,11 @@ final class MapCommand implements Callable<Integer> {
     List<String> items;
 
     @Option(names = {"-p", "--processes"}, paramLabel = "N", defaultValue = "0",
-            description = "At most N tasks at once (default: no limit beyond the workers' capacity).")
+            description = "At most N tasks at once, 0 to " + MAX_PROCESSES + " (default: no limit beyond the workers' capacity).")
     int processes;
 
     @Option(names = {"-c", "--chunksize"}, paramLabel = "N", defaultValue = "1",
-            description = "Items per job; bigger chunks mean fewer messages (default ${DEFAULT-VALUE}).")
+            description = "Items per job, 1 to " + MAX_CHUNKSIZE + "; bigger chunks mean fewer messages (default ${DEFAULT-VALUE}).")
     int chunksize;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read items from FILE, one per line ('-' for stdin).")
@@ -68,6 +66,11 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = {"-s", "--strings"}, description = "Send every item as text, never as JSON.")
     boolean strings;
 
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+            description = "Give up after this long, the whole command included, 0 to 31536000 (exit 4); "
+                    + "the tasks not finished then are terminated.")
+    Double timeoutSeconds;
+
     @Option(names = {"-q", "--quiet"}, description = "Do not show what the tasks print; only results.")
     boolean quiet;
 
@@ -78,51 +81,37 @@ final class MapCommand implements Callable<Integer> {
     CallOptionsMixin callOptions;
 
     @Override
-    public Integer call() throws IOException {
-        if (processes < 0) {
-            throw new IllegalArgumentException("--processes must be 0 (no limit) or positive, got " + processes);
-        }
-        callOptions.options(); // a bad option is refused before anything is read or sent
+    public Integer call() throws Exception {
+        OptionValues.inRange("--processes", processes, 0, MAX_PROCESSES);
+        OptionValues.inRange("--chunksize", chunksize, 1, MAX_CHUNKSIZE);
+        Deadline deadline = Deadline.of("--timeout", timeoutSeconds);
+        CallOptions options = callOptions.options(); // a bad option is refused before anything is read or sent
         List<Object> values = JsonArguments.parseAll(words(), strings);
+        List<List<?>> argumentLists = star ? argumentLists(values) : null;
         PrintWriter out = spec.commandLine().getOut();
         OutputSink sink = quiet ? OutputSink.discard() : CliSupport.taskOutput(out, verbose);
-        try (Multiprocessing mp = CliSupport.connect(spec, sink)) {
-            CliSupport.terminateOnInterrupt(mp);
-            CallOptions options = callOptions.options();
+        return CliSupport.withClient(spec, sink, deadline, mp -> {
             Pool pool = mp.pool(processes, options);
-            try (ProgressBar bar = progressBar(values.size())) {
+            try (TerminalProgress bar = TerminalProgress.open("map " + task, values.size(), quiet)) {
                 if (star) {
-                    for (Object result : pool.starmap(task, argumentLists(values), chunksize)) {
+                    for (Object result : pool.starmapAsync(task, argumentLists, chunksize, null, null).get(deadline.left())) {
                         print(out, result);
-                        step(bar);
+                        bar.step();
                     }
                 } else {
                     ResultIterator<Object> results = unordered ? pool.imapUnordered(task, values, chunksize)
                             : pool.imap(task, values, chunksize);
-                    while (results.hasNext()) {
-                        print(out, results.next());
-                        step(bar);
+                    for (int i = 0; i < values.size(); i++) {
+                        print(out, results.next(deadline.left()));
+                        bar.step();
                     }
                 }
+            } catch (TaskTimeoutException e) {
+                throw deadline.expired("map of " + task, "terminated the tasks not finished");
             }
             pool.close();
             return ExitCodes.OK;
-        }
-    }
-
-    /** A bar with rate and ETA on stderr, only on a terminal (none in pipes, files or CI logs). */
-    private ProgressBar progressBar(int items) {
-        if (System.console() == null || quiet) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("map " + task).setInitialMax(items).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
-    }
-
-    private static void step(ProgressBar bar) {
-        if (bar != null) {
-            bar.step();
-        }
+        });
     }
 
     private static void print(PrintWriter out, Object result) {
@@ -132,7 +121,7 @@ final class MapCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> words() throws IOException {
+    private List<String> words() {
         if (file == null) {
             if (items == null || items.isEmpty()) {
                 throw new IllegalArgumentException("no items: give them after TASK or with --file");
@@ -142,19 +131,7 @@ final class MapCommand implements Callable<Integer> {
         if (items != null && !items.isEmpty()) {
             throw new IllegalArgumentException("give items either after TASK or with --file, not both");
         }
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = "-".equals(file)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file);
-        }
-        return lines;
+        return ItemFile.lines(OptionValues.notEmpty("--file", file));
     }
 
     private static List<List<?>> argumentLists(List<Object> values) {
@@ -162,10 +139,14 @@ final class MapCommand implements Callable<Integer> {
         for (Object value : values) {
             if (!(value instanceof List<?> list)) {
                 throw new IllegalArgumentException("with --star every item must be a JSON list of arguments, got: "
-                        + JsonArguments.format(value));
+                        + OneLine.of(abbreviate(JsonArguments.format(value))));
             }
             lists.add(list);
         }
         return lists;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }

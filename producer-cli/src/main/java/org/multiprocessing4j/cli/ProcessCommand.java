@@ -1,18 +1,18 @@
 package org.multiprocessing4j.cli;
 
-import org.multiprocessing4j.cli.support.CallOptionsMixin;
-import org.multiprocessing4j.cli.support.CliSupport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.DetachedProcess;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.ProcessStatus;
 import org.multiprocessing4j.RemoteProcess;
-import org.multiprocessing4j.errors.TaskTimeoutException;
+import org.multiprocessing4j.cli.support.CallOptionsMixin;
+import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
+import org.multiprocessing4j.cli.support.OneLine;
+import org.multiprocessing4j.cli.support.OptionValues;
+import org.multiprocessing4j.task.Call;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
                 "  producer process status $ID", "  producer process terminate $ID",
                 "  producer process wait $ID                        # its lines so far and to come, then its exit code"})
 final class ProcessCommand implements Runnable {
+    static final int MAX_LINES = 100_000;
+    static final int MAX_ID_LENGTH = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -80,6 +83,11 @@ final class ProcessCommand implements Runnable {
         @Option(names = {"-d", "--detach"}, description = "Return at once with the process id.")
         boolean detach;
 
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+                description = "Without --detach: give up after this long, the whole command included, 0 to 31536000 "
+                        + "(exit 4); the process is then terminated.")
+        Double timeoutSeconds;
+
         @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
         boolean verbose;
 
@@ -87,29 +95,37 @@ final class ProcessCommand implements Runnable {
         CallOptionsMixin callOptions;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            Deadline deadline = Deadline.of("--timeout", timeoutSeconds);
+            if (detach && deadline.bounded()) {
+                throw new IllegalArgumentException("--timeout is for waiting: a process started with --detach returns at "
+                        + "once ('process wait ID --timeout S' waits for it)");
+            }
+            OptionValues.printable("--name", OptionValues.notEmpty("--name", name), false);
             Call<Object> call = target.call().with(callOptions.options());
             PrintWriter out = spec.commandLine().getOut();
             if (detach) {
-                try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                return CliSupport.withClient(spec, OutputSink.discard(), deadline, mp -> {
                     out.println(mp.startDetached(call, name).id());
-                }
-                out.flush();
-                return ExitCodes.OK;
+                    out.flush();
+                    return ExitCodes.OK;
+                });
             }
-            try (Multiprocessing mp = CliSupport.connect(spec, CliSupport.taskOutput(out, verbose))) {
+            return CliSupport.withClient(spec, CliSupport.taskOutput(out, verbose), deadline, mp -> {
                 RemoteProcess process = mp.process(call);
                 if (name != null) {
                     process.setName(name);
                 }
-                CliSupport.terminateOnInterrupt(mp);
                 process.start();
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(process.name() + " started as " + process.jobId());
                 err.flush();
-                process.join();
+                process.join(deadline.left());
+                if (process.isAlive()) {
+                    throw deadline.expired("process " + process.name(), "terminated it");
+                }
                 return exitCodeOf(process.exitCode());
-            }
+            });
         }
     }
 
@@ -123,15 +139,21 @@ final class ProcessCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The id 'process start --detach' printed.")
         String id;
 
-        @Option(names = "--lines", paramLabel = "N", defaultValue = "10", description = "Show the last N lines (default ${DEFAULT-VALUE}).")
+        @Option(names = "--lines", paramLabel = "N", defaultValue = "10",
+                description = "Show the last N lines, 0 to " + MAX_LINES + " (default ${DEFAULT-VALUE}).")
         int lines;
 
         @Override
-        public Integer call() {
-            ProcessStatus status;
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
-                status = mp.detachedProcess(id).status();
-            }
+        public Integer call() throws Exception {
+            OptionValues.inRange("--lines", lines, 0, MAX_LINES);
+            String checked = checkId(id);
+            return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
+                print(mp.detachedProcess(checked).status());
+                return ExitCodes.OK;
+            });
+        }
+
+        private void print(ProcessStatus status) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("process:  " + id);
             String where = status.worker() == null ? "" : status.worker() + " (" + status.host() + ", pid " + status.pid() + ")";
@@ -149,7 +171,6 @@ final class ProcessCommand implements Runnable {
                 out.println("  " + line);
             }
             out.flush();
-            return ExitCodes.OK;
         }
     }
 
@@ -163,29 +184,31 @@ final class ProcessCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The id 'process start --detach' printed.")
         String id;
 
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Give up after this long (exit 4); the process keeps running.")
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+                description = "Give up after this long, the whole command included, 0 to 31536000 (exit 4); "
+                        + "the process keeps running and can be waited for again.")
         Double timeoutSeconds;
 
         @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
         boolean verbose;
 
         @Override
-        public Integer call() {
-            Duration timeout = timeoutSeconds == null ? null : SubmitCommand.seconds(timeoutSeconds);
+        public Integer call() throws Exception {
+            Deadline deadline = Deadline.of("--timeout", timeoutSeconds);
+            String checked = checkId(id);
             OutputSink sink = CliSupport.taskOutput(spec.commandLine().getOut(), verbose);
-            try (Multiprocessing mp = CliSupport.connect(spec, sink)) {
-                DetachedProcess process = mp.detachedProcess(id);
-                Integer exitCode = process.join(timeout);
+            return CliSupport.withClient(spec, sink, deadline, mp -> {
+                DetachedProcess process = mp.detachedProcess(checked);
+                Integer exitCode = process.join(deadline.left());
                 if (exitCode == null) {
-                    throw new TaskTimeoutException("process " + id + " did not finish within " + timeoutSeconds
-                            + " s (it keeps running)");
+                    throw deadline.expired("process " + checked, "it keeps running");
                 }
                 if (exitCode == 1 && process.failure() != null) {
-                    spec.commandLine().getErr().println("producer: " + process.failure().getMessage());
+                    spec.commandLine().getErr().println("producer: " + OneLine.of(process.failure().getMessage()));
                     spec.commandLine().getErr().flush();
                 }
                 return exitCodeOf(exitCode);
-            }
+            });
         }
     }
 
@@ -203,17 +226,29 @@ final class ProcessCommand implements Runnable {
         boolean kill;
 
         @Override
-        public Integer call() {
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+        public Integer call() throws Exception {
+            String checked = checkId(id);
+            CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
                 if (kill) {
-                    mp.kill(id);
+                    mp.kill(checked);
                 } else {
-                    mp.terminate(id);
+                    mp.terminate(checked);
                 }
-            }
-            spec.commandLine().getOut().println((kill ? "kill" : "terminate") + " requested for " + id);
+                return ExitCodes.OK;
+            });
+            spec.commandLine().getOut().println((kill ? "kill" : "terminate") + " requested for " + checked);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** An id as 'process start' prints them: one printable word of at most 100 characters (PROTOCOL.md). */
+    static String checkId(String id) {
+        OptionValues.printable("ID", OptionValues.notEmpty("ID", id), false);
+        if (id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("no process has the id " + OptionValues.quoted(id)
+                    + ": ids are one word of at most " + MAX_ID_LENGTH + " characters, as 'process start' prints them");
+        }
+        return id;
     }
 }

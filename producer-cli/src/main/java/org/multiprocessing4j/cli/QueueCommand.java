@@ -1,12 +1,14 @@
 package org.multiprocessing4j.cli;
 
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
+import org.multiprocessing4j.cli.support.OptionValues;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.errors.QueueNotFoundException;
 import org.multiprocessing4j.queue.RemoteQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,10 @@ final class QueueCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** RabbitMQ keeps a bounded queue's length as a 32-bit number; a bound past a billion is a typo. */
+    static final int MAX_MAXSIZE = 1_000_000_000;
+    static final int MAX_COUNT = 1_000_000;
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Creates a durable queue (or checks an existing one has the same maxsize).")
     static final class Create implements Callable<Integer> {
@@ -42,17 +48,36 @@ final class QueueCommand implements Runnable {
         String name;
 
         @Option(names = {"-m", "--maxsize"}, paramLabel = "N", defaultValue = "0",
-                description = "Bound: puts wait (or fail) while it holds N items; 0 for unbounded (default).")
+                description = "Bound: puts wait (or fail) while it holds N items; 0 for unbounded (default), at most "
+                        + MAX_MAXSIZE + ".")
         int maxsize;
 
         @Override
-        public Integer call() {
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+        public Integer call() throws Exception {
+            OptionValues.inRange("--maxsize", maxsize, 0, MAX_MAXSIZE);
+            return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
+                requireSameBoundIfExists(mp, name, maxsize);
                 RemoteQueue queue = mp.queue(name, maxsize);
                 spec.commandLine().getOut().println("queue " + queue.name() + " ready"
                         + (maxsize > 0 ? " (maxsize " + maxsize + ")" : " (unbounded)") + ", " + queue.qsize() + " items");
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
+            });
+        }
+
+        /** An existing queue keeps its bound (RabbitMQ cannot change it): say so, as a usage error. */
+        private static void requireSameBoundIfExists(Multiprocessing mp, String name, int maxsize) {
+            RemoteQueue existing;
+            try {
+                existing = mp.openQueue(name);
+            } catch (QueueNotFoundException e) {
+                return;
+            }
+            if (existing.maxsize() != maxsize) {
+                throw new IllegalArgumentException("queue '" + name + "' already exists "
+                        + (existing.maxsize() == 0 ? "unbounded" : "with maxsize " + existing.maxsize())
+                        + "; a queue's maxsize cannot change: use it as it is, or 'queue delete " + name
+                        + "' first (its items go with it)");
             }
         }
     }
@@ -70,7 +95,8 @@ final class QueueCommand implements Runnable {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "ITEM")
         List<String> items;
 
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Wait at most this long for room per item.")
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+                description = "Wait at most this long for room, for all the items and the whole command, 0 to 31536000.")
         Double timeoutSeconds;
 
         @Option(names = "--nowait", description = "Fail at once if the queue is full (put_nowait).")
@@ -80,26 +106,25 @@ final class QueueCommand implements Runnable {
         boolean strings;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            Deadline deadline = waitOrNot(nowait, timeoutSeconds);
             List<Object> values = JsonArguments.parseAll(items, strings);
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+            return CliSupport.withClient(spec, OutputSink.discard(), deadline, mp -> {
                 RemoteQueue queue = mp.openQueue(name);
                 for (Object value : values) {
                     if (nowait) {
                         queue.putNowait(value);
-                    } else if (timeoutSeconds != null) {
-                        queue.put(value, SubmitCommand.seconds(timeoutSeconds));
                     } else {
-                        queue.put(value);
+                        queue.put(value, deadline.left());
                     }
                 }
                 return ExitCodes.OK;
-            }
+            });
         }
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true,
-            description = "Takes items and prints each as one line of JSON. Waits for each (at most --timeout, "
+            description = "Takes items and prints each as one line of JSON. Waits for them (at most --timeout, "
                     + "then exit 5), or takes only what is there with --nowait.")
     static final class Get implements Callable<Integer> {
         @Spec
@@ -108,32 +133,40 @@ final class QueueCommand implements Runnable {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Wait at most this long for each item.")
+        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
+                description = "Wait at most this long, for all the items and the whole command, 0 to 31536000.")
         Double timeoutSeconds;
 
         @Option(names = "--nowait", description = "Fail at once if the queue is empty (get_nowait).")
         boolean nowait;
 
-        @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1", description = "How many items to take (default ${DEFAULT-VALUE}).")
+        @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1",
+                description = "How many items to take, 1 to " + MAX_COUNT + " (default ${DEFAULT-VALUE}).")
         int count;
 
         @Override
-        public Integer call() {
-            if (count < 1) {
-                throw new IllegalArgumentException("--count must be at least 1");
-            }
+        public Integer call() throws Exception {
+            OptionValues.inRange("--count", count, 1, MAX_COUNT);
+            Deadline deadline = waitOrNot(nowait, timeoutSeconds);
             PrintWriter out = spec.commandLine().getOut();
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+            return CliSupport.withClient(spec, OutputSink.discard(), deadline, mp -> {
                 RemoteQueue queue = mp.openQueue(name);
                 for (int i = 0; i < count; i++) {
-                    Object item = nowait ? queue.getNowait()
-                            : timeoutSeconds != null ? queue.get(SubmitCommand.seconds(timeoutSeconds)) : queue.get();
+                    Object item = nowait ? queue.getNowait() : deadline.bounded() ? queue.get(deadline.left()) : queue.get();
                     out.println(JsonArguments.format(item)); // printed as soon as taken: nothing taken is lost
                     out.flush();
                 }
                 return ExitCodes.OK;
-            }
+            });
         }
+    }
+
+    /** --nowait takes what is there; --timeout bounds a wait: one or the other. */
+    private static Deadline waitOrNot(boolean nowait, Double timeoutSeconds) {
+        if (nowait && timeoutSeconds != null) {
+            throw new IllegalArgumentException("give --nowait or --timeout, not both");
+        }
+        return Deadline.of("--timeout", timeoutSeconds);
     }
 
     @Command(name = "size", mixinStandardHelpOptions = true, description = "Prints the number of items waiting.")
@@ -145,12 +178,12 @@ final class QueueCommand implements Runnable {
         String name;
 
         @Override
-        public Integer call() {
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+        public Integer call() throws Exception {
+            return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
                 spec.commandLine().getOut().println(mp.openQueue(name).qsize());
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
-            }
+            });
         }
     }
 
@@ -163,15 +196,15 @@ final class QueueCommand implements Runnable {
         String name;
 
         @Override
-        public Integer call() {
-            try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+        public Integer call() throws Exception {
+            return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
                 RemoteQueue queue = mp.openQueue(name);
                 int items = queue.qsize();
                 queue.delete();
                 spec.commandLine().getOut().println("deleted queue " + name + (items > 0 ? " and its " + items + " items" : ""));
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
-            }
+            });
         }
     }
 }

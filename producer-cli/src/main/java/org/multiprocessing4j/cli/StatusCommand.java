@@ -1,11 +1,11 @@
 package org.multiprocessing4j.cli;
 
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.WorkerStatus;
 import picocli.CommandLine.Command;
@@ -20,18 +20,19 @@ final class StatusCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+        return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
             List<WorkerStatus> workers = mp.workers(Duration.ofSeconds(1));
             int slots = workers.stream().mapToInt(WorkerStatus::concurrency).sum();
             int running = workers.stream().mapToInt(WorkerStatus::running).sum();
-            out.println("broker:        " + mp.settings().maskedUri() + " (namespace " + mp.settings().namespace() + ")");
+            out.println("broker:        " + CliSupport.redact(spec, mp.settings().maskedUri())
+                    + " (namespace " + mp.settings().namespace() + ")");
             out.println("jobs waiting:  " + mp.jobsWaiting());
             out.println("dead letters:  " + mp.deadLetters().count());
             out.println("workers:       " + workers.size() + " (" + running + " of " + slots + " slots busy)");
             out.flush();
             return ExitCodes.OK;
-        }
+        });
     }
 }

@@ -2,13 +2,13 @@ package org.multiprocessing4j.cli;
 
 import org.multiprocessing4j.cli.support.CallOptionsMixin;
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.AsyncResult;
+import org.multiprocessing4j.errors.TaskTimeoutException;
 import org.multiprocessing4j.task.Call;
-import org.multiprocessing4j.Multiprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +40,8 @@ final class SubmitCommand implements Callable<Integer> {
     boolean strings;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS",
-            description = "Give up waiting after this long (exit 4; the task keeps running).")
+            description = "Give up after this long, the whole command included, 0 to 31536000 (exit 4); the task is "
+                    + "then terminated, as nobody could collect its result ('process start --detach' outlives the command).")
     Double timeoutSeconds;
 
     @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
@@ -50,26 +51,24 @@ final class SubmitCommand implements Callable<Integer> {
     CallOptionsMixin callOptions;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        Deadline deadline = Deadline.of("--timeout", timeoutSeconds);
         Call<Object> call = Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings))
                 .with(callOptions.options());
         PrintWriter out = spec.commandLine().getOut();
-        try (Multiprocessing mp = CliSupport.connect(spec, CliSupport.taskOutput(out, verbose))) {
-            CliSupport.terminateOnInterrupt(mp);
+        return CliSupport.withClient(spec, CliSupport.taskOutput(out, verbose), deadline, mp -> {
             AsyncResult<Object> result = mp.pool().applyAsync(call);
-            Object value = timeoutSeconds == null ? result.get() : result.get(seconds(timeoutSeconds));
+            Object value;
+            try {
+                value = result.get(deadline.left());
+            } catch (TaskTimeoutException e) {
+                throw deadline.expired(task, "terminated it on its worker");
+            }
             if (value != null) {
                 out.println(JsonArguments.format(value));
             }
             out.flush();
             return ExitCodes.OK;
-        }
-    }
-
-    static Duration seconds(double seconds) {
-        if (seconds < 0) {
-            throw new IllegalArgumentException("--timeout must not be negative");
-        }
-        return Duration.ofMillis(Math.round(seconds * 1000));
+        });
     }
 }

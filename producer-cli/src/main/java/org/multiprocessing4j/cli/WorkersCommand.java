@@ -1,12 +1,13 @@
 package org.multiprocessing4j.cli;
 
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
+import org.multiprocessing4j.cli.support.OptionValues;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.WorkerStatus;
 import picocli.CommandLine.Command;
@@ -21,20 +22,20 @@ final class WorkersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    static final int MAX_WAIT_MILLIS = 600_000;
+
     @Option(names = "--wait", paramLabel = "MILLIS", defaultValue = "1000",
-            description = "How long to collect answers (default ${DEFAULT-VALUE}).")
-    long waitMillis;
+            description = "How long to collect answers, 1 to " + MAX_WAIT_MILLIS + " ms (default ${DEFAULT-VALUE}).")
+    int waitMillis;
 
     @Option(names = "--tasks", description = "Also list the task names each worker can run.")
     boolean tasks;
 
     @Override
-    public Integer call() {
-        if (waitMillis <= 0) {
-            throw new IllegalArgumentException("--wait must be positive");
-        }
+    public Integer call() throws Exception {
+        OptionValues.inRange("--wait", waitMillis, 1, MAX_WAIT_MILLIS);
         PrintWriter out = spec.commandLine().getOut();
-        try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+        return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
             List<WorkerStatus> workers = mp.workers(Duration.ofMillis(waitMillis));
             if (workers.isEmpty()) {
                 out.println("no workers answered (namespace " + mp.settings().namespace() + ")");
@@ -53,7 +54,7 @@ final class WorkersCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCodes.OK;
-        }
+        });
     }
 
     private static String uptime(Instant since) {

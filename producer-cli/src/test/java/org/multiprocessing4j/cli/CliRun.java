@@ -4,15 +4,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the producer command line in this JVM and keeps what it printed. */
 public record CliRun(int exitCode, String out, String err, long millis) {
 
     public static CliRun run(String... args) {
+        return withEnv(Map.of(), args);
+    }
+
+    /** With these environment variables instead of the test JVM's (none of AMQP_URI, MP4J_NAMESPACE... leaks in). */
+    public static CliRun withEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ProducerMain.commandLine();
+        CommandLine commandLine = ProducerMain.commandLine(env);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         long started = System.nanoTime();

@@ -32,8 +32,12 @@ final class JsonValues {
                 || value instanceof SharedHandle) {
             return;
         }
-        if (depth > MAX_DEPTH || seen.put(value, Boolean.TRUE) != null) {
-            throw new EncodingException("cannot send " + path + ": it contains itself (a cycle) or nests too deep");
+        if (depth > MAX_DEPTH) {
+            throw new EncodingException("cannot send " + shortPath(path) + ": nested too deeply, more than " + MAX_DEPTH
+                    + " levels of lists, maps and records");
+        }
+        if (seen.put(value, Boolean.TRUE) != null) {
+            throw new EncodingException("cannot send " + shortPath(path) + ": it contains itself (a cycle)");
         }
         try {
             if (value instanceof Map<?, ?> map) {
@@ -67,7 +71,12 @@ final class JsonValues {
         }
     }
 
+    /** Where in the value, short enough for a one-line message: the start and the end of a deep path. */
+    private static String shortPath(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 40) + "..." + path.substring(path.length() - 30);
+    }
+
     private static EncodingException refuse(String path, Object value, String why) {
-        return new EncodingException("cannot send " + path + " of type " + value.getClass().getName() + ": " + why);
+        return new EncodingException("cannot send " + shortPath(path) + " of type " + value.getClass().getName() + ": " + why);
     }
 }

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -132,6 +133,8 @@ public final class ValueCodec {
                 throw new EncodingException("empty message body");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            throw new EncodingException(constraintMessage(e), e);
         } catch (IOException e) {
             throw new EncodingException("not valid JSON: " + Json.rootMessage(e), e);
         }
@@ -170,6 +173,20 @@ public final class ValueCodec {
             throw new EncodingException("cannot send a value of type " + value.getClass().getName()
                     + " as JSON: " + Json.rootMessage(e), e);
         }
+    }
+
+    /**
+     * A document past a reading limit is valid JSON, just too big: say which limit, in one short line
+     * (not a "not valid JSON" naming Jackson's configuration methods).
+     */
+    private static String constraintMessage(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "JSON nested too deeply: more than "
+                    + Json.MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth() + " levels of lists and objects";
+        }
+        int from = message.indexOf(" (from `");
+        return "JSON too large to read: " + (from > 0 ? message.substring(0, from) : message);
     }
 
     private static String abbreviate(JsonNode node) {

@@ -1,12 +1,13 @@
 package org.multiprocessing4j.cli.examples;
 
 import org.multiprocessing4j.cli.support.CliSupport;
+import org.multiprocessing4j.cli.support.Deadline;
+import org.multiprocessing4j.cli.support.OptionValues;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,8 @@ public final class ExamplesCommand implements Runnable {
             description = "Runs examples: their tasks on the workers, their printed lines here.",
             footer = {"", "Examples:", "  producer examples run pool-apply-async", "  producer examples run --all -v"})
     static final class RunCommand implements Callable<Integer> {
+        static final int MAX_WAIT_FOR_WORKERS = 1_000;
+
         @Spec
         CommandSpec spec;
 
@@ -60,17 +63,20 @@ public final class ExamplesCommand implements Runnable {
         boolean verbose;
 
         @Option(names = "--wait-for-workers", paramLabel = "N", defaultValue = "0",
-                description = "First wait (up to 2 min) until N workers answer (docker compose starts them alongside).")
+                description = "First wait (up to 2 min) until N workers answer (docker compose starts them alongside), "
+                        + "0 to " + MAX_WAIT_FOR_WORKERS + ".")
         int waitForWorkers;
 
         @Override
         public Integer call() throws Exception {
+            OptionValues.inRange("--wait-for-workers", waitForWorkers, 0, MAX_WAIT_FOR_WORKERS);
             List<Example> selected = select();
             PrintWriter out = spec.commandLine().getOut();
             if (waitForWorkers > 0) {
-                try (Multiprocessing mp = CliSupport.connect(spec, OutputSink.discard())) {
+                CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
                     CliSupport.awaitWorkers(mp, waitForWorkers, Duration.ofMinutes(2), spec.commandLine().getErr());
-                }
+                    return 0;
+                });
             }
             for (Example example : selected) {
                 if (selected.size() > 1) {
@@ -79,11 +85,11 @@ public final class ExamplesCommand implements Runnable {
                 }
                 OutputSink sink = CliSupport.taskOutput(out, verbose);
                 // One client per example: closing it is the end of that Python program, which waits for its children.
-                try (Multiprocessing mp = CliSupport.connect(spec, sink)) {
-                    CliSupport.terminateOnInterrupt(mp);
+                CliSupport.withClient(spec, sink, Deadline.none(), mp -> {
                     example.run(mp, out);
                     out.flush();
-                }
+                    return 0;
+                });
                 out.flush();
             }
             return 0;

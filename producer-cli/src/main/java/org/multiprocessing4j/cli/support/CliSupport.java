@@ -13,38 +13,72 @@ public final class CliSupport {
     private CliSupport() {
     }
 
-    /** A client for the broker the command line names; failed processes report on the command's stderr. */
+    /** What a command does with its client; what it returns is the command's exit code. */
+    @FunctionalInterface
+    public interface ClientWork {
+        int run(Multiprocessing mp) throws Exception;
+    }
+
+    /**
+     * Connects (within the deadline), runs {@code work}, and closes, so that nothing the command made
+     * outlives it: after {@code work} returned, the client closes as a Python program ends (waiting for
+     * what it started, within the deadline); after an error or a timeout, and on Ctrl-C or SIGTERM, it
+     * terminates whatever it started that has not finished and leaves at once. Either way its reply
+     * queue is deleted.
+     */
+    public static int withClient(CommandSpec spec, OutputSink output, Deadline deadline, ClientWork work)
+            throws Exception {
+        BrokerOptions broker = broker(spec);
+        broker.settings(); // a bad option is refused before a signal handler is even armed
+        Interrupts signals = Interrupts.arm(spec.commandLine().getErr());
+        try {
+            Multiprocessing mp = broker.connect(output, spec.commandLine().getErr(), deadline);
+            signals.attach(mp);
+            boolean done = false;
+            try {
+                int exitCode = work.run(mp);
+                done = true;
+                return exitCode;
+            } finally {
+                closeAfter(mp, done, deadline);
+            }
+        } finally {
+            signals.disarm();
+        }
+    }
+
+    private static void closeAfter(Multiprocessing mp, boolean done, Deadline deadline) {
+        if (done) {
+            if (!mp.close(deadline.left())) {
+                throw new TaskTimeoutException("what this command started did not finish within " + deadline.describe()
+                        + "; terminated it");
+            }
+            return;
+        }
+        try {
+            mp.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            // the command already fails with its own error; the broker may be what went wrong
+        }
+    }
+
+    /**
+     * A client for the broker the command line names, connected without a deadline; the caller closes
+     * it. Prefer {@link #withClient}: it also bounds the command by its --timeout, closes without
+     * waiting after an error, and cleans up on Ctrl-C.
+     */
     public static Multiprocessing connect(CommandSpec spec, OutputSink output) {
-        return broker(spec).connect(output, spec.commandLine().getErr());
+        return broker(spec).connect(output, spec.commandLine().getErr(), Deadline.none());
+    }
+
+    /** Text for the terminal with the broker URI's password hidden, however the URI is spelled. */
+    public static String redact(CommandSpec spec, String text) {
+        return broker(spec).redact(text);
     }
 
     /** The broker settings the command line names. */
     public static BrokerSettings settings(CommandSpec spec) {
         return broker(spec).settings();
-    }
-
-    /**
-     * Ctrl-C (or SIGTERM) stops the remote work too, as it stops a Python program's children:
-     * whatever this client started and has not finished is terminated on its workers.
-     */
-    public static void terminateOnInterrupt(Multiprocessing mp) {
-        Thread hook = new Thread(() -> {
-            try {
-                mp.terminateAll();
-            } catch (RuntimeException e) {
-                // the JVM is going down; the broker's stream keeps what was sent
-            }
-        }, "mp4j-terminate-on-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        mp.onClose(() -> removeHook(hook));
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down
-        }
     }
 
     private static BrokerOptions broker(CommandSpec spec) {

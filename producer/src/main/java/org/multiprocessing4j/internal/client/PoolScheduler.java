@@ -183,23 +183,39 @@ public final class PoolScheduler {
 
     /**
      * The client closes: waits for every job submitted, whether or not the pool was closed (Python's
-     * exit waits for its children); a lazy imap reads no further than it has.
+     * exit waits for its children), at most {@code timeout} (null: as long as it takes); a lazy imap
+     * reads no further than it has. False if the time ran out first.
      */
-    public void awaitIdle() {
+    public boolean awaitIdle(Duration timeout) {
         feeds.forEach(Feed::stop);
-        waitUntilIdle();
+        return waitUntilIdle(timeout);
     }
 
     private void waitUntilIdle() {
+        waitUntilIdle(null);
+    }
+
+    /** False if {@code timeout} (null: none) ran out first. */
+    private boolean waitUntilIdle(Duration timeout) {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             while (outstanding > 0 || pendingResults > 0) {
+                long left = timeout == null ? Long.MAX_VALUE : deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
                 try {
-                    lock.wait();
+                    if (timeout == null) {
+                        lock.wait();
+                    } else {
+                        TimeUnit.NANOSECONDS.timedWait(lock, left);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new MpException("interrupted while joining " + label, e);
                 }
             }
+            return true;
         }
     }
 
