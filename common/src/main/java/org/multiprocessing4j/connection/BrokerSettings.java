@@ -62,6 +62,11 @@ public record BrokerSettings(
             throw new IllegalArgumentException(
                     "namespace must be 1-100 characters of letters, digits, '_', '.' or '-', got: " + namespace);
         }
+        if (namespace.equals("amq") || namespace.startsWith("amq.")) {
+            // The broker refuses to declare such names (403): say so here, not as a failed set-up later.
+            throw new IllegalArgumentException("namespace '" + namespace + "' cannot be used: RabbitMQ reserves names "
+                    + "starting with 'amq.'; choose another namespace");
+        }
         if (maxMessageSize <= 0) {
             throw new IllegalArgumentException("maxMessageSize must be positive, got " + maxMessageSize);
         }

@@ -46,7 +46,7 @@ public interface RemoteQueue extends AutoCloseable {
     /** Waits as long as it takes for room, then adds the item. */
     void put(Object item);
 
-    /** Waits at most {@code timeout} for room, then raises {@link QueueFullException}. */
+    /** Waits at most {@code timeout} for room, then raises {@link QueueFullException}; null waits as long as it takes. */
     void put(Object item, Duration timeout);
 
     /** Adds the item if there is room now, else raises {@link QueueFullException}. */
@@ -55,7 +55,7 @@ public interface RemoteQueue extends AutoCloseable {
     /** Waits as long as it takes for an item. Does not poll: the broker pushes the item when it comes. */
     Object get();
 
-    /** Waits at most {@code timeout} for an item, then raises {@link QueueEmptyException}. */
+    /** Waits at most {@code timeout} for an item, then raises {@link QueueEmptyException}; null waits as long as it takes. */
     Object get(Duration timeout);
 
     /** Takes an item if one is waiting now, else raises {@link QueueEmptyException}. */

@@ -38,6 +38,12 @@ class BrokerSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> BrokerSettings.defaults().withNamespace("has space"));
         assertThrows(IllegalArgumentException.class, () -> BrokerSettings.defaults().withHeartbeat(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> BrokerSettings.defaults().withMaxMessageSize(0));
+        IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
+                () -> BrokerSettings.defaults().withNamespace("amq.x"), "the broker would refuse it with a bare 403");
+        assertTrue(reserved.getMessage().contains("reserves names starting with 'amq.'"), reserved.getMessage());
+        IllegalArgumentException noScheme = assertThrows(IllegalArgumentException.class,
+                () -> BrokerSettings.defaults().withUri("amqp//guest:pwSecret1@localhost"));
+        assertFalse(noScheme.getMessage().contains("pwSecret1"), noScheme.getMessage());
     }
 
     @Test

@@ -116,6 +116,8 @@ class RemoteQueueTest {
             started = System.nanoTime();
             assertThrows(QueueEmptyException.class, q::getNowait);
             System.out.println("getNowait on an empty queue raised Empty after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            q.put("later", null); // a null timeout is Python's None, for put and get alike
+            assertEquals("later", q.get(null));
         }
     }
 

@@ -161,6 +161,9 @@ public final class AmqpQueue implements RemoteQueue, SharedHandle {
 
     @Override
     public Object get(Duration timeout) {
+        if (timeout == null) {
+            return get(); // Python's get(timeout=None), as put(item, null) is
+        }
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative");
         }

@@ -105,7 +105,8 @@ public final class ClientCore implements AutoCloseable {
             return new MpException("the broker's queues for namespace '" + settings.namespace()
                     + "' were declared with other settings: " + Channels.replyText(e), e);
         }
-        return new MpException("could not set up the producer: " + e.getMessage(), e);
+        String why = Channels.replyCode(e) > 0 ? Channels.replyText(e) : e.getMessage();
+        return new MpException("could not set up the producer: " + (why == null ? e.getClass().getSimpleName() : why), e);
     }
 
     public static String newJobId() {
