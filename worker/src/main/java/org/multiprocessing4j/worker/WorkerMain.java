@@ -109,8 +109,8 @@ public final class WorkerMain implements Callable<Integer> {
             description = "Serve Prometheus metrics on this port at /metrics, 1 to 65535 (env MP4J_METRICS_PORT; default off).")
     int metricsPort;
 
-    @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address the metrics port listens on (default ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
+    @Option(names = "--metrics-bind", paramLabel = "ADDRESS", defaultValue = "${env:MP4J_METRICS_BIND:-127.0.0.1}",
+            description = "Address the metrics port listens on (env MP4J_METRICS_BIND; default 127.0.0.1; 0.0.0.0 in a container).")
     String metricsBind;
 
     WorkerMain(Map<String, String> env) {
