@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A RabbitMQ node of a test's own, on free ports, with its own data, cookie and epmd, so that the
@@ -33,9 +30,8 @@ public final class PrivateBroker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final String node;
-    private final Path dir;
+    private final NodeFiles files;
     private final int port;
-    private final int distPort;
     private final int epmdPort;
     private final Integer tlsPort;
     private Process server;
@@ -43,10 +39,9 @@ public final class PrivateBroker implements AutoCloseable {
 
     private PrivateBroker(String name, Path dir, Integer tlsPort) {
         this.node = name + "@localhost";
-        this.dir = dir;
         this.port = Ports.free();
-        this.distPort = Ports.free();
         this.epmdPort = Ports.free();
+        this.files = new NodeFiles(node, dir, port, Ports.free(), epmdPort);
         this.tlsPort = tlsPort;
     }
 
@@ -103,7 +98,7 @@ public final class PrivateBroker implements AutoCloseable {
             try {
                 Path dir = Files.createTempDirectory("mp4j-node-" + name + "-");
                 PrivateBroker broker = new PrivateBroker(name, dir, tls == null ? null : Ports.free());
-                broker.writeConfig(conf, rabbitAppEnv, tls);
+                broker.files.write(conf, rabbitAppEnv, tls, broker.tlsPort);
                 broker.startEpmd();
                 return broker;
             } catch (IOException e) {
@@ -141,8 +136,8 @@ public final class PrivateBroker implements AutoCloseable {
         }
         try {
             ProcessBuilder builder = new ProcessBuilder(BIN.resolve("rabbitmq-server").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
-            builder.environment().putAll(serverEnvironment());
+                    .redirectErrorStream(true).redirectOutput(files.serverOutput().toFile());
+            builder.environment().putAll(files.serverEnvironment());
             server = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start rabbitmq-server", e);
@@ -172,7 +167,7 @@ public final class PrivateBroker implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
         // Not the node's ports: the CLI would try to bind them for itself.
-        return ChildProcess.run(command, cliEnvironment(), Duration.ofSeconds(60)).text();
+        return ChildProcess.run(command, files.cliEnvironment(), Duration.ofSeconds(60)).text();
     }
 
     /** A plain client connection (no recovery), for looking at the node directly. */
@@ -186,7 +181,7 @@ public final class PrivateBroker implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            long pid = readPid();
+            long pid = files.readPid();
             if (pid > 0) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 awaitGone(pid);
@@ -200,53 +195,10 @@ public final class PrivateBroker implements AutoCloseable {
         if (epmd != null) {
             epmd.destroyForcibly(); // ours alone: started in the foreground, so we hold its process
         }
-        deleteRecursively(dir);
+        files.delete();
     }
 
     // ---- internals --------------------------------------------------------------------------
-
-    private Map<String, String> serverEnvironment() {
-        Map<String, String> env = new HashMap<>(cliEnvironment());
-        env.put("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1");
-        env.put("RABBITMQ_NODE_PORT", String.valueOf(port));
-        env.put("RABBITMQ_DIST_PORT", String.valueOf(distPort));
-        env.put("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString());
-        env.put("RABBITMQ_LOG_BASE", dir.resolve("log").toString());
-        env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
-        env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString());
-        env.put("RABBITMQ_ADVANCED_CONFIG_FILE", dir.resolve("advanced.config").toString());
-        env.put("RABBITMQ_PID_FILE", dir.resolve("pid").toString());
-        return env;
-    }
-
-    private Map<String, String> cliEnvironment() {
-        return Map.of(
-                "HOME", dir.resolve("home").toString(), // its own .erlang.cookie
-                "RABBITMQ_NODENAME", node,
-                "ERL_EPMD_PORT", String.valueOf(epmdPort),
-                "ERL_EPMD_ADDRESS", "127.0.0.1",
-                "RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString());
-    }
-
-    private void writeConfig(Map<String, String> conf, List<String> rabbitAppEnv, TlsMaterial tls) throws IOException {
-        Files.createDirectories(dir.resolve("home"));
-        Files.createDirectories(dir.resolve("mnesia"));
-        Files.createDirectories(dir.resolve("log"));
-        Files.writeString(dir.resolve("enabled_plugins"), "[].");
-        Files.writeString(dir.resolve("rabbitmq-env.conf"), ""); // not /etc/rabbitmq's: it names the shared node
-        StringBuilder text = new StringBuilder();
-        conf.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
-        if (tls != null) {
-            text.append("listeners.ssl.default = ").append(tlsPort).append('\n')
-                    .append("ssl_options.cacertfile = ").append(tls.caCertificate()).append('\n')
-                    .append("ssl_options.certfile = ").append(tls.serverCertificate()).append('\n')
-                    .append("ssl_options.keyfile = ").append(tls.serverKey()).append('\n')
-                    .append("ssl_options.verify = verify_none\n")
-                    .append("ssl_options.fail_if_no_peer_cert = false\n");
-        }
-        Files.writeString(dir.resolve("rabbitmq.conf"), text.toString());
-        Files.writeString(dir.resolve("advanced.config"), "[{rabbit, [" + String.join(", ", rabbitAppEnv) + "]}].\n");
-    }
 
     private void startEpmd() {
         try {
@@ -264,51 +216,26 @@ public final class PrivateBroker implements AutoCloseable {
                 return;
             } catch (Exception notYet) {
                 if (server != null && !server.isAlive()) {
-                    throw new IllegalStateException("the private node " + node + " exited while starting:\n" + tail());
+                    throw new IllegalStateException("the private node " + node + " exited while starting:\n" + files.tail());
                 }
                 sleep(200);
             }
         }
         throw new IllegalStateException("the private node " + node + " did not start within "
-                + START_TIMEOUT.toSeconds() + " s:\n" + tail());
+                + START_TIMEOUT.toSeconds() + " s:\n" + files.tail());
     }
 
     private long beamPid() {
-        long pid = readPid();
+        long pid = files.readPid();
         if (pid <= 0) {
             throw new IllegalStateException("no pid file for " + node);
         }
         return pid;
     }
 
-    private long readPid() {
-        try {
-            return Long.parseLong(Files.readString(dir.resolve("pid")).trim());
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-    }
-
     private static void awaitGone(long pid) {
         for (int i = 0; i < 300 && ChildProcess.running(pid); i++) {
             sleep(100);
-        }
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("server.out"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no output)";
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        try (Stream<Path> paths = Files.walk(path)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp dir; the OS cleans it eventually
         }
     }
 
