@@ -9,7 +9,9 @@ die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 
 need() { command -v "$1" >/dev/null 2>&1 || die "$1 is not installed: $2"; }
 
-# Builds the runnable jars (without tests) when one is missing or older than the sources.
+# Builds the runnable jars (without tests) when one is missing or older than what goes into them:
+# main sources, resources and poms. Test sources do not count: a test run that edits or compiles
+# them must not make a script rebuild (and wipe the test classes of tests running beside it).
 ensure_built() {
   need java "install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)"
   local jar stale=""
@@ -17,7 +19,7 @@ ensure_built() {
     if [ ! -f "$jar" ]; then stale=1; fi
   done
   if [ -z "$stale" ] && [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o -path '*/target' -prune -o \
-        \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$WORKER_JAR" -print -quit)" ]; then
+        \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -newer "$WORKER_JAR" -print -quit)" ]; then
     stale=1
   fi
   if [ -n "$stale" ]; then

@@ -38,7 +38,7 @@ class WorkersScriptIT {
         assertEquals(List.of("worker-1: running, pid " + pids.get(0), "worker-2: running, pid " + pids.get(1)), status.stdout());
 
         ChildProcess producer = ChildProcess.startJar("producer", Shipped.PRODUCER_JAR, List.of("workers"), env);
-        assertEquals(0, producer.awaitExit(Duration.ofSeconds(30)), producer.describe());
+        assertEquals(0, producer.awaitExit(Duration.ofSeconds(90)), producer.describe());
         assertTrue(producer.stdout().stream().anyMatch(line -> line.startsWith("worker-1 ")), producer.describe());
         assertTrue(producer.stdout().stream().anyMatch(line -> line.startsWith("worker-2 ")), producer.describe());
 
