@@ -37,7 +37,7 @@ class WorkersScriptIT {
         assertEquals(0, status.awaitExit(Duration.ofSeconds(30)));
         assertEquals(List.of("worker-1: running, pid " + pids.get(0), "worker-2: running, pid " + pids.get(1)), status.stdout());
 
-        ChildProcess producer = ChildProcess.startJar("producer", Shipped.PRODUCER_JAR, List.of("workers"), env);
+        ChildProcess producer = ChildProcess.startJar("producer", Shipped.PRODUCER_JAR, List.of("workers", "--wait", "10000"), env);
         assertEquals(0, producer.awaitExit(Duration.ofSeconds(90)), producer.describe());
         assertTrue(producer.stdout().stream().anyMatch(line -> line.startsWith("worker-1 ")), producer.describe());
         assertTrue(producer.stdout().stream().anyMatch(line -> line.startsWith("worker-2 ")), producer.describe());
