@@ -34,12 +34,13 @@ import org.multiprocessing4j.testkit.Workers;
  * one has a leader is retried after dead_letter_worker_publisher_confirm_timeout (1 s on the test
  * nodes, as in deploy/rabbitmq-advanced.config). The bound is that timeout plus a wide margin for
  * this machine's load: it catches a job that waited its delay again (as late as the broker was
- * away, 15-25 s here) or RabbitMQ's default 180 s retry, not a slow second.
+ * away: more than the bound, by design of the test) or RabbitMQ's default 180 s retry, not a
+ * slow second.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class DelayedJobsSurviveIT {
     private static final int JOBS = 50;
-    private static final Duration COUNTDOWN = Duration.ofSeconds(30);
+    private static final Duration COUNTDOWN = Duration.ofSeconds(45);
     private static final Duration LATE_BOUND = Duration.ofSeconds(10);
 
     @Test
@@ -68,7 +69,8 @@ class DelayedJobsSurviveIT {
                 // The new worker's JVM starts while the broker is down (it waits for it, as a restarted worker would):
                 // the figure is about the broker's delay path, not about how long a JVM takes to start here.
                 ChildProcess second = cluster.launch("w2", node.uri(), 4);
-                Thread.sleep(2000);
+                // Down for longer than the bound: a job that waited its delay again would be later than it.
+                Thread.sleep(LATE_BOUND.toMillis() + 1000);
                 node.start();
                 double downFor = (System.nanoTime() - killedAt) / 1e9;
                 assertTrue(System.currentTimeMillis() < dueAt, "the broker was back while the jobs still waited");
