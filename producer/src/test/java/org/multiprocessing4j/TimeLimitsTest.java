@@ -90,5 +90,8 @@ class TimeLimitsTest {
                 () -> mp.pool(1).applyAsync(Call.of("square", 2).with(none.queue("nobody-takes-this"))));
         assertEquals("no queue 'nobody-takes-this': no worker takes it (start one with --queues nobody-takes-this)",
                 unknown.getMessage());
+        IllegalArgumentException retriesOfNothing = assertThrows(IllegalArgumentException.class,
+                () -> mp.pool(1).applyAsync(Call.of("square", 2).with(none.retries(2))));
+        assertTrue(retriesOfNothing.getMessage().startsWith("retries(2) needs retryOn(...)"), retriesOfNothing.getMessage());
     }
 }

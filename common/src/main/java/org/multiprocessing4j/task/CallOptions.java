@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * @param retries         how many times a failed attempt is retried (0: none, as Python)
  * @param retryOn         fully qualified names of the exception types that are retried (and their
- *                        subclasses, by the name of any class in the chain); empty: any exception
+ *                        subclasses, by the name of any class in the chain); none: nothing is retried, as
+ *                        Celery's {@code autoretry_for}, so retries without it are refused when the job is sent
  * @param backoff         the wait before each retry
  * @param notBefore       not started before this instant (countdown / eta); null: at once
  * @param softTimeLimit   after this the task is interrupted and {@link TaskCall#timeLimitExceeded()} is true
@@ -90,7 +91,10 @@ public record CallOptions(Integer retries, Set<String> retryOn, Backoff backoff,
         return new CallOptions(retries, retryOn, backoff, notBefore, softTimeLimit, timeLimit, expires, queue, priority);
     }
 
-    /** Retry only these exception types (and subclasses); without it any exception is retried when retries are set. */
+    /**
+     * Retry these exception types (and subclasses); {@code retryOn(Throwable.class)} for any. Retries
+     * need it: a failure of a type not named here is the caller's at once.
+     */
     @SafeVarargs
     public final CallOptions retryOn(Class<? extends Throwable>... types) {
         Set<String> names = new LinkedHashSet<>();

@@ -69,6 +69,12 @@ class BadInputCliTest {
     }
 
     @Test
+    void retriesWithoutTheTypesToRetryAreRefusedRatherThanIgnored() {
+        refusedOffline("--retries needs --retry-on: the exception types to retry, or 'any'", "submit", "noop", "--retries", "3");
+        refusedOffline("--retry-on needs --retries N", "submit", "noop", "--retry-on", "any");
+    }
+
+    @Test
     void anOptionGivenEmptyIsAnErrorNotTheDefault() {
         refusedOffline("--namespace is empty", "--namespace", "", "submit", "square", "2");
         refusedOffline("--namespace is empty", "--namespace", " ", "submit", "square", "2");

@@ -101,10 +101,32 @@ final class NodeFiles {
     }
 
     void delete() {
+        keepLogsIfAsked();
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp dir; the OS cleans it eventually
+        }
+    }
+
+    /** -Dmp4j.keepNodeLogs=DIR keeps a private node's logs after the test, to read what the broker did. */
+    private void keepLogsIfAsked() {
+        String keep = System.getProperty("mp4j.keepNodeLogs");
+        if (keep == null || keep.isBlank()) {
+            return;
+        }
+        Path target = Path.of(keep).resolve(dir.getFileName());
+        try (Stream<Path> logs = Files.walk(dir.resolve("log"))) {
+            for (Path log : (Iterable<Path>) logs::iterator) {
+                Path copy = target.resolve(dir.resolve("log").relativize(log).toString());
+                if (Files.isDirectory(log)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the node's logs in " + target + ": " + e);
         }
     }
 }

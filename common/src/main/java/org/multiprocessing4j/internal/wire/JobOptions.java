@@ -12,7 +12,7 @@ import org.multiprocessing4j.task.Priority;
  * milliseconds, durations milliseconds.
  *
  * @param retries           retries left to the job's whole life (not decremented: compared with the attempt)
- * @param retryOn           exception type names that are retried; absent or empty: any
+ * @param retryOn           exception type names that are retried (with their subclasses); absent or empty: none
  * @param backoffInitialMs  wait before the first retry
  * @param backoffMaxMs      longest wait before a retry
  * @param backoffMultiplier growth of the wait per retry
@@ -31,6 +31,7 @@ public record JobOptions(Integer retries, List<String> retryOn, Long backoffInit
 
     /** The wire form of options as the caller set them; null when none is set (the job carries no options). */
     public static JobOptions of(CallOptions options) {
+        requireRetryOnWithRetries(options);
         CallOptions.Backoff backoff = options.backoff();
         JobOptions wire = new JobOptions(options.retries(), options.retryOn() == null ? null : List.copyOf(options.retryOn()),
                 backoff == null ? null : backoff.initial().toMillis(), backoff == null ? null : backoff.max().toMillis(),
@@ -65,6 +66,19 @@ public record JobOptions(Integer retries, List<String> retryOn, Long backoffInit
     private boolean isEmpty() {
         return retries == null && retryOn == null && backoffInitialMs == null && notBefore == null
                 && softTimeLimitMs == null && timeLimitMs == null && expiresAt == null && queue == null && priority == null;
+    }
+
+    /**
+     * retries(n) without retryOn would retry nothing (no type is retried by default, as Celery's
+     * autoretry_for): refused before anything is sent, rather than silently ignored.
+     */
+    private static void requireRetryOnWithRetries(CallOptions options) {
+        boolean retries = options.retries() != null && options.retries() > 0;
+        boolean retryOn = options.retryOn() != null && !options.retryOn().isEmpty();
+        if (retries && !retryOn) {
+            throw new IllegalArgumentException("retries(" + options.retries() + ") needs retryOn(...): the exception "
+                    + "types to retry (retryOn(Throwable.class) for any); none is retried by default");
+        }
     }
 
     private static Long millis(Duration d) {

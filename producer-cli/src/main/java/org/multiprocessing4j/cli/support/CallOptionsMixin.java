@@ -52,6 +52,12 @@ public final class CallOptionsMixin {
     /** The options given, checked: IllegalArgumentException naming the bad value. */
     public CallOptions options() {
         CallOptions options = CallOptions.defaults();
+        if (retries != null && retries > 0 && retryOn == null) {
+            throw new IllegalArgumentException("--retries needs --retry-on: the exception types to retry, or 'any'");
+        }
+        if (retryOn != null && retries == null) {
+            throw new IllegalArgumentException("--retry-on needs --retries N: how many times to retry");
+        }
         if (retries != null) {
             options = options.retries(retries);
         }
