@@ -49,7 +49,7 @@ final class ClusterNode {
         Files.createDirectories(dir.resolve("log"));
         Files.writeString(dir.resolve("enabled_plugins"), "[].");
         Files.writeString(dir.resolve("rabbitmq-env.conf"), ""); // not /etc/rabbitmq's: it names the shared node
-        Files.writeString(dir.resolve("advanced.config"), "[].\n");
+        Files.writeString(dir.resolve("advanced.config"), NodeDefaults.advancedConfig(NodeDefaults.RABBIT_APP_ENV));
         StringBuilder conf = new StringBuilder("cluster_formation.peer_discovery_backend = classic_config\n");
         for (int i = 0; i < peers.size(); i++) {
             conf.append("cluster_formation.classic_config.nodes.").append(i + 1).append(" = ").append(peers.get(i)).append('\n');

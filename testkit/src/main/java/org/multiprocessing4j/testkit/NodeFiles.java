@@ -78,7 +78,7 @@ final class NodeFiles {
                     .append("ssl_options.fail_if_no_peer_cert = false\n");
         }
         Files.writeString(dir.resolve("rabbitmq.conf"), text.toString());
-        Files.writeString(dir.resolve("advanced.config"), "[{rabbit, [" + String.join(", ", rabbitAppEnv) + "]}].\n");
+        Files.writeString(dir.resolve("advanced.config"), NodeDefaults.advancedConfig(rabbitAppEnv));
     }
 
     /** The Erlang VM's pid from the node's pid file, -1 before the node wrote it. */

@@ -57,7 +57,7 @@ public final class PrivateBroker implements AutoCloseable {
     public static final class Builder {
         private final String name;
         private final Map<String, String> conf = new LinkedHashMap<>();
-        private final List<String> rabbitAppEnv = new ArrayList<>();
+        private final List<String> rabbitAppEnv = new ArrayList<>(NodeDefaults.RABBIT_APP_ENV);
         private TlsMaterial tls;
 
         private Builder(String name) {
@@ -70,8 +70,12 @@ public final class PrivateBroker implements AutoCloseable {
             return this;
         }
 
-        /** An Erlang term for the rabbit application's environment (advanced.config), e.g. {@code {channel_tick_interval, 1000}}. */
+        /**
+         * An Erlang term for the rabbit application's environment (advanced.config), e.g. {@code {channel_tick_interval, 1000}};
+         * it replaces a default of the same key (NodeDefaults).
+         */
         public Builder rabbitEnv(String term) {
+            rabbitAppEnv.removeIf(existing -> NodeDefaults.key(existing).equals(NodeDefaults.key(term)));
             rabbitAppEnv.add(term);
             return this;
         }

@@ -1,10 +1,12 @@
 package org.multiprocessing4j.internal.client;
 
+import com.rabbitmq.client.AMQP;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.multiprocessing4j.errors.ClosedException;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.EncodingException;
@@ -25,7 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes jobs to the jobs queue without waiting for each confirm in turn. A publish whose
  * confirm was lost with the connection is published again once the link is back (bounded): the
- * job may then run twice, and the producer keeps the first result.
+ * job may then run twice, and the producer keeps the first result. A delayed job published again
+ * waits only what is left of its delay (the way through the delay levels is worked out anew for
+ * each attempt): with the first attempt's way it would wait its whole delay again from the
+ * republish, as late as the broker was away.
  */
 public final class JobPublisher {
     private static final Logger log = LoggerFactory.getLogger(JobPublisher.class);
@@ -69,19 +74,24 @@ public final class JobPublisher {
             return CompletableFuture.failedFuture(e);
         }
         JobOptions options = job.optionsOrDefaults();
-        Duration delay = options.notBefore() == null ? Duration.ZERO
-                : Duration.ofMillis(options.notBefore() - System.currentTimeMillis());
+        AMQP.BasicProperties properties = Envelopes.job(job.id(), replyTo);
+        Supplier<Outgoing> route = () -> routing.outgoing(options.queueOrDefault(), options.priorityOrDefault(),
+                delayLeft(options.notBefore()), properties, body);
+        return attempt(route, job, 1);
+    }
+
+    /** What is left of a job's delay now; zero or negative: due, straight to its jobs queue. */
+    private static Duration delayLeft(Long notBefore) {
+        return notBefore == null ? Duration.ZERO : Duration.ofMillis(notBefore - System.currentTimeMillis());
+    }
+
+    private CompletableFuture<Void> attempt(Supplier<Outgoing> route, JobMessage job, int attempt) {
         Outgoing message;
         try {
-            message = routing.outgoing(options.queueOrDefault(), options.priorityOrDefault(), delay,
-                    Envelopes.job(job.id(), replyTo), body);
+            message = route.get();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return attempt(message, job, 1);
-    }
-
-    private CompletableFuture<Void> attempt(Outgoing message, JobMessage job, int attempt) {
         // The common case (confirmed) adds no stage: only a failure composes a retry.
         return publisher.publish(message).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -90,13 +100,13 @@ public final class JobPublisher {
                 // Declare it only after a pause: the workers redeclare it themselves once RabbitMQ has told them
                 // it is gone, and a queue declared again at once makes RabbitMQ 3.10 forget to tell them.
                 return CompletableFuture.runAsync(this::redeclareOnce, redeclareDelay)
-                        .thenCompose(x -> attempt(message, job, attempt + 1));
+                        .thenCompose(x -> attempt(route, job, attempt + 1));
             }
             if (!retryable(cause) || attempt >= MAX_ATTEMPTS) {
                 return CompletableFuture.failedFuture(explain(job, cause));
             }
             log.debug("job {} not confirmed ({}); publishing it again", job.id(), cause.getMessage());
-            return CompletableFuture.runAsync(() -> { }, retryDelay).thenCompose(x -> attempt(message, job, attempt + 1));
+            return CompletableFuture.runAsync(() -> { }, retryDelay).thenCompose(x -> attempt(route, job, attempt + 1));
         });
     }
 
