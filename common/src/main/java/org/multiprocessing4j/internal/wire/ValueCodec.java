@@ -167,12 +167,36 @@ public final class ValueCodec {
     }
 
     private static JsonNode tree(Object value) {
+        JsonNode scalar = scalarNode(value);
+        if (scalar != null) {
+            return scalar;
+        }
         try {
             return Json.MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {
             throw new EncodingException("cannot send a value of type " + value.getClass().getName()
                     + " as JSON: " + Json.rootMessage(e), e);
         }
+    }
+
+    /**
+     * The common scalars made into nodes directly: the same nodes valueToTree makes, without the
+     * token buffer and serializer lookup it sets up per value (an argument or result each task).
+     */
+    private static JsonNode scalarNode(Object value) {
+        JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        } else if (value instanceof Integer number) {
+            return nodes.numberNode(number.intValue());
+        } else if (value instanceof Long number) {
+            return nodes.numberNode(number.longValue());
+        } else if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        } else if (value instanceof Double number) {
+            return nodes.numberNode(number.doubleValue());
+        }
+        return null;
     }
 
     /**
