@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.wire;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -151,6 +152,27 @@ public final class ValueCodec {
         } catch (JsonProcessingException e) {
             throw new EncodingException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The JSON text of a list of values, cut to at most {@code maxChars} characters (ending in "..."
+     * when cut). Writing stops once the limit is passed: a 1 MB argument costs a few kilobytes of
+     * writing here, not a megabyte (the producer's submitted event keeps only the start).
+     */
+    public static String toJsonTextAbbreviated(List<JsonNode> values, int maxChars) {
+        AbbreviatingWriter out = new AbbreviatingWriter(maxChars);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (JsonNode value : values) {
+                JsonTrees.write(g, value);
+            }
+            g.writeEndArray();
+        } catch (AbbreviatingWriter.Full full) {
+            return out.text();
+        } catch (IOException e) {
+            throw new EncodingException("cannot write JSON: " + Json.rootMessage(e), e);
+        }
+        return out.text();
     }
 
     public static JsonNodeFactory nodes() {
