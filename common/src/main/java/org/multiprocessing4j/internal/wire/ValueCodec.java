@@ -1,5 +1,6 @@
 package org.multiprocessing4j.internal.wire;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -153,6 +154,27 @@ public final class ValueCodec {
         }
     }
 
+    /**
+     * The JSON text of a list of values, cut to at most {@code maxChars} characters (ending in "..."
+     * when cut). Writing stops once the limit is passed: a 1 MB argument costs a few kilobytes of
+     * writing here, not a megabyte (the producer's submitted event keeps only the start).
+     */
+    public static String toJsonTextAbbreviated(List<JsonNode> values, int maxChars) {
+        AbbreviatingWriter out = new AbbreviatingWriter(maxChars);
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.writeStartArray();
+            for (JsonNode value : values) {
+                JsonTrees.write(g, value);
+            }
+            g.writeEndArray();
+        } catch (AbbreviatingWriter.Full full) {
+            return out.text();
+        } catch (IOException e) {
+            throw new EncodingException("cannot write JSON: " + Json.rootMessage(e), e);
+        }
+        return out.text();
+    }
+
     public static JsonNodeFactory nodes() {
         return Json.MAPPER.getNodeFactory();
     }
@@ -167,12 +189,36 @@ public final class ValueCodec {
     }
 
     private static JsonNode tree(Object value) {
+        JsonNode scalar = scalarNode(value);
+        if (scalar != null) {
+            return scalar;
+        }
         try {
             return Json.MAPPER.valueToTree(value);
         } catch (IllegalArgumentException e) {
             throw new EncodingException("cannot send a value of type " + value.getClass().getName()
                     + " as JSON: " + Json.rootMessage(e), e);
         }
+    }
+
+    /**
+     * The common scalars made into nodes directly: the same nodes valueToTree makes, without the
+     * token buffer and serializer lookup it sets up per value (an argument or result each task).
+     */
+    private static JsonNode scalarNode(Object value) {
+        JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
+        if (value instanceof String text) {
+            return nodes.textNode(text);
+        } else if (value instanceof Integer number) {
+            return nodes.numberNode(number.intValue());
+        } else if (value instanceof Long number) {
+            return nodes.numberNode(number.longValue());
+        } else if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        } else if (value instanceof Double number) {
+            return nodes.numberNode(number.doubleValue());
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.multiprocessing4j.internal.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -16,13 +15,10 @@ import org.multiprocessing4j.errors.EncodingException;
  * Jackson's default typing is off and no type id is ever read from the wire.
  */
 public final class WireCodec {
-    // Readers and the writer built once: ObjectMapper.readValue(bytes, Class) resolves the type on every call,
-    // which showed up at the top of the producer's profile.
+    // Per-task messages (a job and its replies) go through the streaming EnvelopeReader/EnvelopeWriter;
+    // the rest (rare) through databind, with readers and the writer built once: ObjectMapper.readValue(bytes,
+    // Class) resolves the type on every call, which showed up at the top of the producer's profile.
     private static final Map<Class<?>, ObjectReader> READERS = Map.of(
-            JobMessage.class, Json.MAPPER.readerFor(JobMessage.class),
-            StartedReply.class, Json.MAPPER.readerFor(StartedReply.class),
-            OutputReply.class, Json.MAPPER.readerFor(OutputReply.class),
-            ResultReply.class, Json.MAPPER.readerFor(ResultReply.class),
             CancelMessage.class, Json.MAPPER.readerFor(CancelMessage.class),
             WorkerInfo.class, Json.MAPPER.readerFor(WorkerInfo.class),
             EventBatch.class, Json.MAPPER.readerFor(EventBatch.class),
@@ -35,9 +31,10 @@ public final class WireCodec {
     /** Writes a protocol record (JobMessage, a Reply, CancelMessage, WorkerInfo) as JSON. */
     public static byte[] encode(Object message) {
         try {
-            return WRITER.writeValueAsBytes(message);
-        } catch (JsonProcessingException e) {
-            throw new EncodingException("cannot encode " + message.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+            byte[] perTask = EnvelopeWriter.write(message);
+            return perTask != null ? perTask : WRITER.writeValueAsBytes(message);
+        } catch (IOException e) {
+            throw new EncodingException("cannot encode " + message.getClass().getSimpleName() + ": " + Json.rootMessage(e), e);
         }
     }
 
@@ -113,8 +110,13 @@ public final class WireCodec {
 
     private static <T> T read(byte[] body, Class<T> type, String what) {
         try {
-            ObjectReader reader = READERS.get(type);
-            T value = reader != null ? reader.readValue(body) : Json.MAPPER.readValue(body, type);
+            T value;
+            if (EnvelopeReader.reads(type)) {
+                value = EnvelopeReader.read(body, type);
+            } else {
+                ObjectReader reader = READERS.get(type);
+                value = reader != null ? reader.readValue(body) : Json.MAPPER.readValue(body, type);
+            }
             if (value == null) {
                 throw new EncodingException(what + " is empty (JSON null)");
             }

@@ -36,6 +36,8 @@ import org.multiprocessing4j.queue.RemoteQueue;
  * client's pools, processes and queues. Knows nothing of the public API's types.
  */
 public final class ClientCore implements AutoCloseable {
+    /** The submitted event keeps this much of the arguments' JSON text. */
+    private static final int SUBMITTED_ARGS_CHARS = 300;
     private final BrokerSettings settings;
     private final Connection connection;
     private final Topology topology;
@@ -157,10 +159,10 @@ public final class ClientCore implements AutoCloseable {
         if (!events.enabled()) {
             return;
         }
-        String args = job.args() != null ? ValueCodec.toJsonText(ValueCodec.nodes().arrayNode().addAll(job.args()))
+        // Only the start is kept: writing stops there (a 1 MB argument was written whole, then cut).
+        String args = job.args() != null ? ValueCodec.toJsonTextAbbreviated(job.args(), SUBMITTED_ARGS_CHARS)
                 : job.chunk() != null ? job.chunk().size() + " calls" : "";
-        events.record(JobEvent.submitted(job.id(), job.task(), args.length() > 300 ? args.substring(0, 297) + "..." : args,
-                job.optionsOrDefaults().queue()));
+        events.record(JobEvent.submitted(job.id(), job.task(), args, job.optionsOrDefaults().queue()));
     }
 
     /** The latest progress a job in flight reported ({done, total}), or null. */
