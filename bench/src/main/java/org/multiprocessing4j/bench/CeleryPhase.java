@@ -52,8 +52,8 @@ final class CeleryPhase implements Phase {
         Comparison latency = run.report().comparison(group, "Celery", "project",
                 "one at a time, p50 (ms): delay().get() vs Pool.apply", "%.2f", Target.atMost(0.5, "issue 15 (expected)"));
         // Celery does some hundreds of tasks/s here: fewer calls per round keep its rounds short.
-        int calls = Math.max(200, settings.tasks() / 4);
-        int sequential = Math.max(100, settings.sequential() / 2);
+        int calls = settings.quick() ? 200 : Math.max(200, settings.tasks() / 4);
+        int sequential = settings.quick() ? 100 : Math.max(100, settings.sequential() / 2);
         try (ClientSession celery = run.roles().client(python.command("mp4j_bench_celery.py"), env, "celery client");
              ClientSession project = run.projectClient(namespace)) {
             run.warmUp(ClientSession.THROUGHPUT, calls / 2, 0, celery, project);

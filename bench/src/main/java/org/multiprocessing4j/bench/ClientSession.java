@@ -59,6 +59,8 @@ final class ClientSession implements AutoCloseable {
     /** An empty line ends the client's loop; it deletes what it declared and exits. */
     @Override
     public void close() {
+        // A Python client's pool children go with it.
+        List<ProcessHandle> children = ProcessHandle.of(process.pid()).stream().flatMap(ProcessHandle::descendants).toList();
         if (process.isAlive()) {
             process.send("");
             if (process.awaitExit(Duration.ofSeconds(30)) == null) {
@@ -66,6 +68,7 @@ final class ClientSession implements AutoCloseable {
             }
         }
         process.close();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void sleep(long ms) {

@@ -62,12 +62,16 @@ final class Roles implements AutoCloseable {
     }
 
     void stopServers() {
+        // A peer's server forks children (Celery's prefork pool) that outlive a killed parent.
+        List<ProcessHandle> children = servers.stream().flatMap(server -> ProcessHandle.of(server.pid()).stream())
+                .flatMap(ProcessHandle::descendants).toList();
         if (profile != null) {
             servers.forEach(ChildProcess::sigterm);
             servers.forEach(server -> server.awaitExit(Duration.ofSeconds(30)));
         }
         servers.forEach(ChildProcess::kill9);
         servers.forEach(server -> server.awaitExit(Duration.ofSeconds(10)));
+        children.forEach(ProcessHandle::destroyForcibly);
         servers.forEach(ChildProcess::close);
         servers.clear();
     }
