@@ -58,6 +58,15 @@ public final class Bench implements Callable<Integer> {
             description = "Python for the peers (Debian's, with python3-celery).")
     String python;
 
+    /**
+     * The JVM's default collector (G1 on these machines), as scripts/worker and scripts/producer run:
+     * ParallelGC copied every live 1 MB string through the survivor spaces, G1 keeps such humongous
+     * objects in place, and the bench should measure what users run.
+     */
+    @Option(names = "--jvm", defaultValue = "-Xmx512m", split = " ", paramLabel = "OPTIONS",
+            description = "Options of every JVM started (space-separated; default: ${DEFAULT-VALUE}).")
+    List<String> jvmOptions;
+
     @Option(names = "--profile", paramLabel = "DIR", description = "Record JFR in every JVM started (DIR/N-role.jfr).")
     Path profile;
 
@@ -83,7 +92,8 @@ public final class Bench implements Callable<Integer> {
             System.err.println("bench: " + e.getMessage());
             return 2;
         }
-        Settings settings = new Settings(uri, rounds, tasks, sequential, waiting, inFlight, workers, python, profile, false);
+        Settings settings = new Settings(uri, rounds, tasks, sequential, waiting, inFlight, workers, python, jvmOptions,
+                profile, false);
         if (quick) {
             settings = settings.quickened();
         }
@@ -120,6 +130,7 @@ public final class Bench implements Callable<Integer> {
                         + "throughput round, %,d per latency round, %d in flight%n", String.join(", ",
                         phases.stream().map(Phase::id).toList()), settings.quick() ? " (--quick)" : "", settings.rounds(),
                 settings.tasks(), settings.sequential(), Settings.IN_FLIGHT)
+                + String.format("- JVM options of every role: %s%n", String.join(" ", settings.jvmOptions()))
                 + "\nEach round runs both sides back to back; a ratio is the median of the rounds' own ratios, so drift "
                 + "in the machine's speed cancels, and min–max is the spread of those per-round ratios. Baseline: plain "
                 + "amqp-client request/reply, durable queue, persistent messages, publisher confirms, the reply confirmed "

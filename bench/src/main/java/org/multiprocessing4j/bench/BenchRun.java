@@ -24,7 +24,7 @@ final class BenchRun implements AutoCloseable {
         this.settings = settings;
         this.report = report;
         this.progress = progress;
-        this.roles = new Roles(settings.uri(), settings.profile());
+        this.roles = new Roles(settings.uri(), settings.jvmOptions(), settings.profile());
     }
 
     Settings settings() {

@@ -33,7 +33,8 @@ final class ProducerMemoryPhase implements Phase {
             run.progress().note(String.format("producer RSS %.0f MB idle, peak %.0f MB with %,d in flight (%,.0f tasks/s)",
                     idle, flood.peakRssMb(), settings.inFlight(), flood.perSecond()));
         }
-        run.report().note("Producer memory: a client JVM with -Xmx512m and the parallel GC; the peak is its VmHWM.");
+        run.report().note("Producer memory: the client JVM's VmHWM, with the JVM options in the header; it lets each "
+                + "result go once read.");
         run.roles().stopServers();
     }
 }

@@ -39,18 +39,21 @@ final class Report {
 
     String render() {
         StringBuilder md = new StringBuilder("# multiprocessing4j benchmark\n\n").append(header).append('\n');
-        String group = null;
-        for (Comparison comparison : comparisons.values()) {
-            if (!comparison.group().equals(group)) {
-                group = comparison.group();
-                md.append(String.format("%n## %s%n%n| measure | %s | %s | %s / %s (median of rounds) | min–max "
-                                + "| target |%n|---|---|---|---|---|---|%n", group, comparison.referenceLabel(),
-                        comparison.subjectLabel(), comparison.subjectLabel(), comparison.referenceLabel()));
+        // Grouped by table, in the order the tables first appeared, whatever order the phases ran in.
+        List<String> groups = comparisons.values().stream().map(Comparison::group).distinct().toList();
+        for (String group : groups) {
+            List<Comparison> rows = comparisons.values().stream().filter(row -> row.group().equals(group)).toList();
+            Comparison first = rows.get(0);
+            md.append(String.format("%n## %s%n%n| measure | %s | %s | %s / %s (median of rounds) | min–max | target |%n"
+                            + "|---|---|---|---|---|---|%n", group, first.referenceLabel(), first.subjectLabel(),
+                    first.subjectLabel(), first.referenceLabel()));
+            for (Comparison comparison : rows) {
+                Stats ratio = comparison.ratio();
+                md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", comparison.measure(),
+                        comparison.figure(comparison.references().median()),
+                        comparison.figure(comparison.subjects().median()), ratio(ratio.median()), ratio.spread("%.2f"),
+                        targetCell(comparison.target(), ratio.median())));
             }
-            Stats ratio = comparison.ratio();
-            md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", comparison.measure(),
-                    comparison.figure(comparison.references().median()), comparison.figure(comparison.subjects().median()),
-                    ratio(ratio.median()), ratio.spread("%.2f"), targetCell(comparison.target(), ratio.median())));
         }
         if (!figures.isEmpty()) {
             md.append("\n## Figures\n\n| measure | median | min–max | rounds | target |\n|---|---|---|---|---|\n");

@@ -14,14 +14,15 @@ import org.multiprocessing4j.testkit.ChildProcess;
  * (so the recording is written) instead of kill -9.
  */
 final class Roles implements AutoCloseable {
-    private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseParallelGC");
+    private final List<String> jvmOptions;
     private final String uri;
     private final Path profile;
     private final List<ChildProcess> servers = new ArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
 
-    Roles(String uri, Path profile) {
+    Roles(String uri, List<String> jvmOptions, Path profile) {
         this.uri = uri;
+        this.jvmOptions = jvmOptions;
         this.profile = profile;
     }
 
@@ -82,7 +83,7 @@ final class Roles implements AutoCloseable {
     }
 
     private ChildProcess jvm(String name, String mainClass, List<String> args) {
-        List<String> options = new ArrayList<>(JVM);
+        List<String> options = new ArrayList<>(jvmOptions);
         if (profile != null) {
             options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + profile.resolve(started.incrementAndGet() + "-" + name + ".jfr"));

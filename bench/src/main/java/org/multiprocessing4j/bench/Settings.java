@@ -13,10 +13,11 @@ import java.util.List;
  * @param inFlight   results left in flight for the producer memory check
  * @param workers    worker counts for the throughput phase
  * @param python     the Python interpreter for the peers (Debian's, where python3-celery lives)
+ * @param jvmOptions options of every JVM the run starts (workers, responders, clients)
  * @param profile    directory for a JFR recording of every JVM the run starts, or null
  */
 record Settings(String uri, int rounds, int tasks, int sequential, int waiting, int inFlight, List<Integer> workers,
-                String python, Path profile, boolean quick) {
+                String python, List<String> jvmOptions, Path profile, boolean quick) {
     /** In flight at once, for the baseline client and for the project's pool alike. */
     static final int IN_FLIGHT = 100;
 
@@ -24,6 +25,6 @@ record Settings(String uri, int rounds, int tasks, int sequential, int waiting, 
     Settings quickened() {
         return new Settings(uri, Math.min(rounds, 2), Math.min(tasks, 2000), Math.min(sequential, 300),
                 Math.min(waiting, 100_000), Math.min(inFlight, 20_000), workers.size() > 2 ? List.of(1, 2) : workers,
-                python, profile, true);
+                python, jvmOptions, profile, true);
     }
 }
