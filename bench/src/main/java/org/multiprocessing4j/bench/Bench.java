@@ -6,7 +6,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -104,9 +106,14 @@ public final class Bench implements Callable<Integer> {
         report.header(header(settings, phases));
         Progress progress = new Progress(phases.size());
         List<String> failed = new ArrayList<>();
+        AtomicReference<BenchRun> current = new AtomicReference<>();
+        // Ctrl-C or SIGTERM mid-phase: stop its processes and delete its namespaces and queues.
+        Thread cleanUp = new Thread(() -> Optional.ofNullable(current.get()).ifPresent(BenchRun::close), "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         for (Phase phase : phases) {
             progress.step(phase.title(settings));
             try (BenchRun run = new BenchRun(settings, report, progress)) {
+                current.set(run);
                 phase.run(run);
             } catch (Exception | Error e) {
                 // One phase failing (a peer missing, a timeout) must not cost the figures of the others.

@@ -19,6 +19,7 @@ final class BenchRun implements AutoCloseable {
     private final List<String> namespaces = new ArrayList<>();
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
+    private boolean closed;
 
     BenchRun(Settings settings, Report report, Progress progress) {
         this.settings = settings;
@@ -94,8 +95,13 @@ final class BenchRun implements AutoCloseable {
         }
     }
 
+    /** Idempotent: also called from the shutdown hook when the bench is interrupted (Ctrl-C, SIGTERM). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         roles.close();
         Cleanup.delete(settings.uri(), queues, exchanges);
         namespaces.forEach(namespace -> new TestBroker(settings.uri(), namespace).cleanUp());
