@@ -62,7 +62,8 @@ public final class BaselineClient {
         }
     }
 
-    private Result round(boolean latencyMode, int calls, int bytes) throws Exception {
+    private Result round(String mode, int calls, int bytes) throws Exception {
+        boolean latencyMode = mode.equals(ClientSession.LATENCY);
         byte[] payload = Payloads.text(bytes).getBytes();
         latency = latencyMode;
         remaining = new CountDownLatch(latencyMode ? 0 : calls);

@@ -10,6 +10,14 @@ import org.multiprocessing4j.testkit.ChildProcess;
  * round, and warming each one up again, used to take most of the bench's time.
  */
 final class ClientSession implements AutoCloseable {
+    /** INFLIGHT calls at once, CALLS in all; ARG: payload bytes each way (0: a no-op). */
+    static final String THROUGHPUT = "throughput";
+    /** One call at a time; ARG: payload bytes. */
+    static final String LATENCY = "latency";
+    /** CALLS sleeps of ARG seconds through a pool of 3; the result's perSecond is 1 / wall time. */
+    static final String SLEEPS = "sleeps";
+    /** CALLS no-op calls all submitted before any result is collected; for the client's memory. */
+    static final String FLOOD = "flood";
     private static final Duration ROUND_LIMIT = Duration.ofMinutes(10);
     private final ChildProcess process;
 
@@ -17,10 +25,10 @@ final class ClientSession implements AutoCloseable {
         this.process = process;
     }
 
-    /** Runs one round ({@code mode} throughput or latency, {@code calls} calls of {@code bytes} each way). */
-    Result round(String mode, int calls, int bytes, Progress progress, String label) {
+    /** Runs one round: {@code mode} (one of the constants above), {@code calls} calls, {@code arg} as the mode says. */
+    Result round(String mode, int calls, int arg, Progress progress, String label) {
         int before = results().size();
-        process.send(mode + " " + calls + " " + bytes);
+        process.send(mode + " " + calls + " " + arg);
         long started = System.nanoTime();
         while (true) {
             List<Result> results = results();
@@ -40,6 +48,10 @@ final class ClientSession implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     private List<Result> results() {
         return process.stdout().stream().filter(line -> line.startsWith(Result.PREFIX)).map(Result::parse).toList();
     }
@@ -47,6 +59,8 @@ final class ClientSession implements AutoCloseable {
     /** An empty line ends the client's loop; it deletes what it declared and exits. */
     @Override
     public void close() {
+        // A Python client's pool children go with it.
+        List<ProcessHandle> children = ProcessHandle.of(process.pid()).stream().flatMap(ProcessHandle::descendants).toList();
         if (process.isAlive()) {
             process.send("");
             if (process.awaitExit(Duration.ofSeconds(30)) == null) {
@@ -54,6 +68,7 @@ final class ClientSession implements AutoCloseable {
             }
         }
         process.close();
+        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void sleep(long ms) {
