@@ -20,4 +20,7 @@ package org.multiprocessing4j.sync;
  * with the holder's connection. Thread-safe; any thread of the holding process may release it.
  */
 public interface RemoteLock extends Acquirable, SharedPrimitive {
+
+    /** Python's {@code locked()}: true if anyone holds it now. */
+    boolean locked();
 }

@@ -15,6 +15,9 @@ package org.multiprocessing4j.sync;
  */
 public interface RemoteRLock extends Acquirable, SharedPrimitive {
 
+    /** Python's {@code locked()}: true if anyone holds it now. */
+    boolean locked();
+
     /** True when the calling thread owns it (CPython's {@code _is_mine()}). */
     boolean isOwned();
 

@@ -26,14 +26,16 @@ public final class AmqpBarrier implements RemoteBarrier, SharedHandle {
     private final SyncTopology names;
     private final int parties;
     private final Runnable action;
+    private final boolean hasAction;
     private final Duration defaultTimeout;
     private final boolean deleteOnClose;
     private final Tokens cell;
     private BarrierNotices notices; // guarded by this
 
-    private AmqpBarrier(SharedContext context, SyncTopology names, int parties, Runnable action, Duration timeout,
-                        boolean deleteOnClose) {
+    private AmqpBarrier(SharedContext context, SyncTopology names, int parties, Runnable action, boolean hasAction,
+                        Duration timeout, boolean deleteOnClose) {
         this.context = context;
+        this.hasAction = hasAction || action != null;
         this.names = names;
         this.parties = parties;
         this.action = action;
@@ -57,12 +59,17 @@ public final class AmqpBarrier implements RemoteBarrier, SharedHandle {
             names.declareExchange(channel); // the ready mark: after the state, so a creator dying earlier leaves none
             channel.queueBind(names.deathsQueue(), names.exchange(), "");
         });
-        return new AmqpBarrier(context, names, parties, action, timeout, names.anonymous());
+        AmqpBarrier barrier = new AmqpBarrier(context, names, parties, action, false, timeout, names.anonymous());
+        if (action != null) {
+            barrier.notices(); // listens for "ready" from last parties that cannot run the action themselves
+        }
+        return barrier;
     }
 
-    public static AmqpBarrier open(SharedContext context, String name, int parties, Duration timeout) {
-        return new AmqpBarrier(context, SyncNames.existing(context, SyncKinds.BARRIER_NAME, name), parties, null, timeout,
-                false);
+    /** @param hasAction the creator's handle has an action: a last party elsewhere leaves it to the creator */
+    public static AmqpBarrier open(SharedContext context, String name, int parties, boolean hasAction, Duration timeout) {
+        return new AmqpBarrier(context, SyncNames.existing(context, SyncKinds.BARRIER_NAME, name), parties, null,
+                hasAction, timeout, false);
     }
 
     @Override
@@ -82,14 +89,16 @@ public final class AmqpBarrier implements RemoteBarrier, SharedHandle {
             throw new BrokenBarrierException(this + " is broken");
         }
         int index = state.count();
-        if (index + 1 == parties) {
+        boolean last = index + 1 == parties;
+        if (last && (action != null || !hasAction)) {
             pass(token, state);
             return index;
         }
         CompletableFuture<String> outcome = listening.register(state.gen());
         try (BarrierParty party = joinAsParty()) {
             cell.publishInTransaction("", party.queue(), Tokens.persistent(), BarrierState.notice(BarrierState.DIED, state.gen()));
-            cell.replace(token, state.arrived().toBytes(), "", List.of());
+            cell.replace(token, state.arrived().toBytes(), names.exchange(),
+                    last ? List.of(BarrierState.notice(BarrierState.READY, state.gen())) : List.of());
             String event = listening.await(outcome, limit);
             if (BarrierState.PASSED.equals(event)) {
                 return index;
@@ -115,6 +124,21 @@ public final class AmqpBarrier implements RemoteBarrier, SharedHandle {
         }
         cell.replace(token, state.next(BarrierState.PASSED).toBytes(), names.exchange(),
                 List.of(BarrierState.notice(BarrierState.PASSED, state.gen())));
+    }
+
+    /** On the creator's handle: every party of {@code gen} arrived elsewhere; run the action and pass. */
+    private void runActionFor(long gen) {
+        try {
+            Tokens.Token token = cell.take(true, null);
+            BarrierState state = withDeaths(BarrierState.parse(token.body()));
+            if (state.gen() == gen && state.count() == parties && !state.broken()) {
+                pass(token, state);
+            } else {
+                cell.replace(token, state.toBytes(), "", List.of());
+            }
+        } catch (RuntimeException e) {
+            // the action failed (the barrier is broken and the parties told) or the link went: nothing to add
+        }
     }
 
     /** Applies "died" notices kept in the deaths queue (taken in the current transaction). */
@@ -188,7 +212,7 @@ public final class AmqpBarrier implements RemoteBarrier, SharedHandle {
 
     private synchronized BarrierNotices notices() {
         if (notices == null) {
-            notices = new BarrierNotices(context, names, this::readState);
+            notices = new BarrierNotices(context, names, this::readState, action == null ? null : this::runActionFor);
         }
         return notices;
     }
@@ -221,7 +245,8 @@ public final class AmqpBarrier implements RemoteBarrier, SharedHandle {
 
     @Override
     public ObjectNode sharedRef() {
-        ObjectNode ref = ValueCodec.nodes().objectNode().put("name", names.name()).put("parties", parties);
+        ObjectNode ref = ValueCodec.nodes().objectNode().put("name", names.name()).put("parties", parties)
+                .put("action", hasAction);
         if (defaultTimeout != null) {
             ref.put("timeout_ms", defaultTimeout.toMillis());
         }

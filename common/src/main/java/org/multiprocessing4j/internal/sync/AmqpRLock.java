@@ -109,6 +109,11 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
     }
 
     @Override
+    public boolean locked() {
+        return isOwned() || tokens.free() == 0;
+    }
+
+    @Override
     public boolean isOwned() {
         synchronized (state) {
             return owner == Thread.currentThread();

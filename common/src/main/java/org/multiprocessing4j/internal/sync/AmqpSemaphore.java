@@ -108,6 +108,11 @@ public final class AmqpSemaphore implements RemoteLock, RemoteSemaphore, Conditi
     }
 
     @Override
+    public boolean locked() {
+        return ownedByCaller() || tokens.free() == 0;
+    }
+
+    @Override
     public int value() {
         return tokens.free();
     }

@@ -21,10 +21,14 @@ import org.multiprocessing4j.internal.wire.ValueCodec;
 final class BarrierNotices implements AutoCloseable {
     private final Map<CompletableFuture<String>, Long> waiting = new ConcurrentHashMap<>();
     private final Supplier<BarrierState> readState;
+    private final java.util.function.LongConsumer onReady;
     private final WakeSubscription subscription;
 
-    BarrierNotices(SharedContext context, SyncTopology names, Supplier<BarrierState> readState) {
+    /** @param onReady null, or what the creator's handle does when every party arrived and the action is due */
+    BarrierNotices(SharedContext context, SyncTopology names, Supplier<BarrierState> readState,
+                   java.util.function.LongConsumer onReady) {
         this.readState = readState;
+        this.onReady = onReady;
         this.subscription = WakeSubscription.open(context.connection(), names.exchange(), this::received, this::lookAgain);
     }
 
@@ -54,6 +58,14 @@ final class BarrierNotices implements AutoCloseable {
         JsonNode notice = ValueCodec.parse(body);
         long gen = notice.path("gen").asLong(-1);
         String event = notice.path("event").asText();
+        if (BarrierState.READY.equals(event)) {
+            if (onReady != null) {
+                Thread action = new Thread(() -> onReady.accept(gen), "mp4j-barrier-action");
+                action.setDaemon(true);
+                action.start(); // it talks to the broker: not on the client's dispatch thread
+            }
+            return;
+        }
         waiting.forEach((outcome, waitingGen) -> {
             if (waitingGen == gen) {
                 outcome.complete(event);

@@ -15,6 +15,8 @@ record BarrierState(long gen, int count, boolean broken, String lastEnd) {
     static final String BROKEN = "broken";
     static final String RESET = "reset";
     static final String DIED = "died";
+    /** Every party arrived at a barrier whose action lives in its creator's handle: the creator runs it and passes. */
+    static final String READY = "ready";
 
     static BarrierState initial() {
         return new BarrierState(0, 0, false, "");

@@ -105,6 +105,11 @@ final class CellLock implements RemoteRLock {
     }
 
     @Override
+    public boolean locked() {
+        return isOwned() || cell.free() == 0;
+    }
+
+    @Override
     public boolean isOwned() {
         synchronized (state) {
             return owner == Thread.currentThread();

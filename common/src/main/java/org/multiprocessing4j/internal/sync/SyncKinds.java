@@ -42,7 +42,7 @@ public final class SyncKinds {
     public static final SharedKind<RemoteCondition> CONDITION = kind(CONDITION_NAME, RemoteCondition.class,
             (ref, context) -> AmqpCondition.open(context, name(ref), ref.path("lock")));
     public static final SharedKind<RemoteBarrier> BARRIER = kind(BARRIER_NAME, RemoteBarrier.class,
-            (ref, context) -> AmqpBarrier.open(context, name(ref), positive(ref, "parties"),
+            (ref, context) -> AmqpBarrier.open(context, name(ref), positive(ref, "parties"), ref.path("action").asBoolean(false),
                     ref.has("timeout_ms") ? Duration.ofMillis(ref.path("timeout_ms").asLong()) : null));
     public static final SharedKind<RemoteValue> VALUE = kind(VALUE_NAME, RemoteValue.class,
             (ref, context) -> AmqpValue.open(context, name(ref), text(ref, "typecode")));
