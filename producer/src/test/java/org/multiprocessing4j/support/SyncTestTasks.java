@@ -105,7 +105,7 @@ public final class SyncTestTasks implements TaskProvider {
         });
         // Contention: n cycles; inside each, a non-atomic read-then-write of the counter (a lost update
         // shows a second holder) and the hold's interval in wall-clock microseconds (one machine, one clock).
-        tasks.task("sync_lock_cycles", Signature.of("lock", "counter", "n"), call -> {
+        tasks.task("sync_lock_cycles", Signature.of("lock", "counter", "n").optional("hold_ms", 0), call -> {
             Acquirable lock = (Acquirable) call.arg("lock");
             RemoteValue counter = call.arg("counter") == null ? null : value(call, "counter");
             List<List<Long>> holds = new ArrayList<>();
@@ -116,6 +116,7 @@ public final class SyncTestTasks implements TaskProvider {
                     int seen = counter.getInt();
                     counter.set(seen + 1);
                 }
+                sleep(call.integer("hold_ms"));
                 long to = micros();
                 lock.release();
                 holds.add(List.of(from, to));
