@@ -81,6 +81,18 @@ class SyncAcrossWorkersTest {
         }
     }
 
+    @Test
+    void aTypedTaskReceivesALockAndAValueAsItsDeclaredTypes() {
+        try (Multiprocessing mp = cluster.connect()) {
+            RemoteLock lock = mp.lock();
+            RemoteValue total = mp.value("i", 0);
+            List<Integer> seen = new ArrayList<>(mp.pool(4).starmap(org.multiprocessing4j.support.SyncTestTasks.ADD_UNDER_LOCK,
+                    List.of(List.of(lock, total, 1), List.of(lock, total, 2), List.of(lock, total, 3), List.of(lock, total, 4))));
+            assertEquals(10, total.getInt(), "every addition under the lock: " + seen);
+            assertTrue(seen.contains(10), "the last one saw the sum: " + seen);
+        }
+    }
+
     /** Runs the task on every worker at once (one per worker: each has one slot) and gathers the holds. */
     @SuppressWarnings("unchecked")
     private static List<List<Long>> run(Multiprocessing mp, String task, Object lock, Object counter, int cycles,

@@ -50,7 +50,8 @@ class SyncFaultsTest {
         workers = new Cluster(broker);
         ChildProcess holderWorker = workers.startOne("holder", 1, List.of("--queues", "sync-holder"));
         workers.startOne("waiter", 1, List.of("--queues", "sync-waiter"));
-        try (Multiprocessing mp = workers.connect()) {
+        Multiprocessing mp = workers.connect();
+        try {
             RemoteLock lock = mp.lock();
             RemoteEvent held = mp.event();
             daemon(mp.process(on("sync-holder", Call.of("sync_hold", lock, held, 300))));
@@ -66,6 +67,8 @@ class SyncFaultsTest {
                     handOverMs);
             assertEquals(true, result.get(0), "the waiter got the lock");
             assertTrue(handOverMs < 10_000, "within about two heartbeats: " + handOverMs + " ms");
+        } finally {
+            closeWithin(mp);
         }
     }
 
@@ -75,7 +78,8 @@ class SyncFaultsTest {
         workers = new Cluster(broker);
         proxied = Workers.awaitReady(Workers.launch("silent", viaProxyPort(broker), broker.namespace(), 1,
                 List.of("--queues", "sync-silent")));
-        try (Multiprocessing mp = workers.connect()) {
+        Multiprocessing mp = workers.connect();
+        try {
             RemoteLock lock = mp.lock();
             RemoteEvent held = mp.event();
             daemon(mp.process(on("sync-silent", Call.of("sync_hold", lock, held, 300))));
@@ -89,6 +93,8 @@ class SyncFaultsTest {
             assertTrue(got, "released by the broker once the silent holder's connection was given up");
             lock.release();
             proxy.restore();
+        } finally {
+            closeWithin(mp);
         }
     }
 
@@ -97,7 +103,8 @@ class SyncFaultsTest {
         workers = new Cluster(broker);
         ChildProcess doomed = workers.startOne("doomed", 1, List.of("--queues", "sync-doomed"));
         workers.startOne("survivor", 1, List.of("--queues", "sync-survivor"));
-        try (Multiprocessing mp = workers.connect()) {
+        Multiprocessing mp = workers.connect();
+        try {
             RemoteBarrier barrier = mp.barrier(3);
             daemon(mp.process(on("sync-doomed", Call.of("sync_barrier_wait", barrier))));
             AsyncResult<Object> survivor = mp.pool().applyAsync(on("sync-survivor", Call.of("sync_barrier_wait", barrier)));
@@ -112,6 +119,8 @@ class SyncFaultsTest {
             assertTrue(String.valueOf(outcome).startsWith("broken: "), "the survivor's wait broke: " + outcome);
             assertTrue(String.valueOf(outcome).contains("died"), "and says a party died: " + outcome);
             assertTrue(barrier.broken(), "the barrier stays broken for later parties");
+        } finally {
+            closeWithin(mp);
         }
     }
 
@@ -121,7 +130,8 @@ class SyncFaultsTest {
         workers = new Cluster(broker);
         proxied = Workers.awaitReady(Workers.launch("cut-off", viaProxyPort(broker), broker.namespace(), 1,
                 List.of("--queues", "sync-cutoff")));
-        try (Multiprocessing mp = workers.connect()) {
+        Multiprocessing mp = workers.connect();
+        try {
             RemoteEvent event = mp.event();
             AsyncResult<Object> waiter = mp.pool().applyAsync(on("sync-cutoff", Call.of("sync_event_wait", event, 120)));
             awaitTrue(() -> bindings(broker, mp, event.name()) >= 1, "the waiter subscribed to the event");
@@ -137,7 +147,17 @@ class SyncFaultsTest {
             double ms = (((Number) result.get(1)).longValue() - restoredAt) / 1000.0;
             System.out.printf("Event set while the waiter's link was down: woken %.0f ms after the link came back%n", ms);
             assertEquals(true, result.get(0), "the waiter saw the event set");
+        } finally {
+            closeWithin(mp);
         }
+    }
+
+    /**
+     * A process whose worker was killed went back to a queue no worker takes any more: terminating it
+     * cannot be confirmed by anyone, so the client is closed without waiting for that.
+     */
+    private static void closeWithin(Multiprocessing mp) {
+        mp.close(Duration.ofSeconds(5));
     }
 
     /** Terminated when the client closes: its job went back to a queue nobody takes any more. */

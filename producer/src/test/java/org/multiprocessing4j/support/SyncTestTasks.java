@@ -28,8 +28,20 @@ import org.multiprocessing4j.task.TaskRegistry;
  * its locks, events and values as arguments, as a Python child process does.
  */
 public final class SyncTestTasks implements TaskProvider {
+    /** A typed task taking a lock and a value: adds {@code n} to the value under the lock, returns the new value. */
+    public static final org.multiprocessing4j.task.TaskDef3<RemoteLock, RemoteValue, Integer, Integer> ADD_UNDER_LOCK =
+            org.multiprocessing4j.task.TaskDef.of("sync_typed_add", org.multiprocessing4j.task.Param.of("lock", RemoteLock.class),
+                    org.multiprocessing4j.task.Param.of("value", RemoteValue.class),
+                    org.multiprocessing4j.task.Param.of("n", Integer.class), Integer.class);
+
     @Override
     public void register(TaskRegistry tasks) {
+        tasks.task(ADD_UNDER_LOCK, (lock, value, n) -> {
+            try (Held held = lock.hold()) {
+                value.set(value.getInt() + n);
+                return value.getInt();
+            }
+        });
         tasks.task("sync_lock_locked", Signature.of("lock", "event", "res"), call -> {
             Object lock = call.arg("lock");
             ((Acquirable) lock).acquire();

@@ -25,6 +25,7 @@ final class TokenConsumer extends DefaultConsumer {
     private final CountDownLatch arrived = new CountDownLatch(1);
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private volatile boolean closedByApplication;
+    private volatile boolean queueDeleted;
 
     TokenConsumer(Channel channel, AtomicLong epoch) {
         super(channel);
@@ -44,7 +45,8 @@ final class TokenConsumer extends DefaultConsumer {
 
     @Override
     public void handleCancel(String tag) {
-        cancelled.countDown(); // the queue was deleted
+        queueDeleted = true; // the broker cancels consumers of a deleted queue
+        cancelled.countDown();
         arrived.countDown();
     }
 
@@ -67,6 +69,9 @@ final class TokenConsumer extends DefaultConsumer {
         }
         if (closedByApplication) {
             throw new ClosedException("the connection closed while waiting");
+        }
+        if (queueDeleted && token.get() == null) {
+            throw new org.multiprocessing4j.errors.MpException("it was deleted while this side waited for it");
         }
         return token.get();
     }
