@@ -129,7 +129,8 @@ public final class SyncBench {
         try (Connection sender = factory.newConnection(); Connection receiver = factory.newConnection()) {
             Channel send = sender.createChannel();
             Channel receive = receiver.createChannel();
-            String queue = receive.queueDeclare("", false, true, true, null).getQueue();
+            // not exclusive: the other connection's passive declare (the round trip measured) may see it
+            String queue = receive.queueDeclare("", false, false, true, null).getQueue();
             Histogram rtt = new Histogram(3);
             Histogram hop = new Histogram(3);
             BlockingQueue<Long> arrivals = new ArrayBlockingQueue<>(1);

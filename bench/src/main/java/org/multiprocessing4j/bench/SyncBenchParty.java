@@ -6,7 +6,7 @@ import org.multiprocessing4j.sync.RemoteLock;
 
 /**
  * One side of the Lock hand-off bench, in a JVM of its own: {@code turns} holds of the named lock,
- * each held 1 ms so that the other side is waiting when it is released (the broker then hands the
+ * each held 5 ms so that the other side is already subscribed, waiting, when it is released (the broker then hands the
  * token straight to the waiter). Prints {@code HOLD <acquired µs> <released µs>} per hold.
  */
 final class SyncBenchParty {
@@ -22,7 +22,7 @@ final class SyncBenchParty {
             for (int i = 0; i < turns; i++) {
                 lock.acquire();
                 long acquired = SyncBench.micros();
-                Thread.sleep(1);
+                Thread.sleep(5);
                 long released = SyncBench.micros();
                 lock.release();
                 out.append("HOLD ").append(acquired).append(' ').append(released).append('\n');
