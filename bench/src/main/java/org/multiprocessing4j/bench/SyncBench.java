@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.internal.amqp.Topology;
+import org.multiprocessing4j.task.CallOptions;
+import org.multiprocessing4j.task.Priority;
 import org.multiprocessing4j.sync.RemoteLock;
 import org.multiprocessing4j.testkit.ChildProcess;
 
@@ -86,6 +89,7 @@ public final class SyncBench {
             handOff = handOff(uri, namespace, shared.name(), cycles / 4);
             shared.delete();
         }
+        cleanUp(uri, namespace);
         return new Figures(perSecond, uncontended.getValueAtPercentile(50) / 1000.0, baseline[0],
                 handOff.getValueAtPercentile(50) / 1000.0, handOff.getValueAtPercentile(99) / 1000.0, baseline[1]);
     }
@@ -150,6 +154,27 @@ public final class SyncBench {
                 hop.recordValue((arrived - sent) / 1000);
             }
             return new double[] {rtt.getValueAtPercentile(50) / 1000.0, hop.getValueAtPercentile(50) / 1000.0};
+        }
+    }
+
+    /** What a client declares in its namespace (jobs, events, dead letters...): the bench leaves nothing behind. */
+    private static void cleanUp(String uri, String namespace) throws Exception {
+        Topology topology = new Topology(namespace);
+        List<String> queues = new ArrayList<>(List.of(topology.eventsStream(), topology.deadLettersQueue(),
+                topology.deadNotifyQueue(), topology.cancellationStream()));
+        for (Priority priority : Priority.values()) {
+            queues.add(topology.jobsQueue(CallOptions.DEFAULT_QUEUE, priority));
+        }
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(uri);
+        try (Connection connection = factory.newConnection("bench cleanup"); Channel channel = connection.createChannel()) {
+            for (String queue : queues) {
+                channel.queueDelete(queue); // a missing queue is fine: delete is idempotent
+            }
+            for (String exchange : List.of(topology.deadLetterExchange(), topology.controlExchange(),
+                    topology.delayedDeliveryExchange())) {
+                channel.exchangeDelete(exchange);
+            }
         }
     }
 
