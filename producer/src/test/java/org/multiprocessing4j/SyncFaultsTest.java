@@ -1,6 +1,7 @@
 package org.multiprocessing4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.errors.LockLostException;
 import org.multiprocessing4j.support.Cluster;
 import org.multiprocessing4j.sync.RemoteBarrier;
 import org.multiprocessing4j.sync.RemoteEvent;
@@ -95,6 +98,27 @@ class SyncFaultsTest {
             proxy.restore();
         } finally {
             closeWithin(mp);
+        }
+    }
+
+    /** The cut-off holder is not fenced, but it is told: its release raises LockLostException. */
+    @Test
+    void aHolderWhoseLinkWasLostLearnsItOnReleaseWithLockLostException(TestBroker broker) throws Exception {
+        proxy = TcpProxy.to(URI.create(broker.uri()).getPort());
+        BrokerSettings viaProxy = BrokerSettings.defaults().withUri(viaProxyPort(broker)).withNamespace(broker.namespace())
+                .withHeartbeat(Duration.ofSeconds(2));
+        BrokerSettings direct = BrokerSettings.defaults().withUri(broker.uri()).withNamespace(broker.namespace());
+        try (Multiprocessing cutOff = Multiprocessing.connect(viaProxy); Multiprocessing other = Multiprocessing.connect(direct)) {
+            RemoteLock held = cutOff.lock("lost-" + System.nanoTime());
+            RemoteLock next = other.lock(held.name());
+            assertTrue(held.acquire(false));
+            proxy.blackhole();
+            assertTrue(next.acquire(Duration.ofSeconds(60)), "the broker gave the lock to the next waiter");
+            Thread.sleep(6_000); // the cut-off client notices its dead link too (two missed heartbeats)
+            proxy.restore();
+            assertThrows(LockLostException.class, held::release, "the old holder is told it lost the lock");
+            next.release();
+            next.delete(); // from the client that never lost its link (the other is still reconnecting)
         }
     }
 
