@@ -13,12 +13,14 @@ module org.multiprocessing4j.common {
     exports org.multiprocessing4j.errors;
     exports org.multiprocessing4j.json;
     exports org.multiprocessing4j.queue;
+    exports org.multiprocessing4j.sync;
     exports org.multiprocessing4j.task;
 
     exports org.multiprocessing4j.internal.events to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.amqp to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.kinds to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.queue to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
+    exports org.multiprocessing4j.internal.sync to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.shared to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.wire to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
 

@@ -9,14 +9,16 @@ import org.multiprocessing4j.queue.RemoteQueue;
  * dead letters, the history. Kept apart from the pools and processes so each file has one job; a
  * user sees these methods on {@code Multiprocessing}.
  */
-abstract class SharedObjectFactories {
+abstract class SharedObjectFactories extends SyncFactories {
     final ClientCore core;
 
     SharedObjectFactories(ClientCore core) {
+        super(core);
         this.core = core;
     }
 
     /** Throws ClosedException once the client is closed. */
+    @Override
     abstract void ensureOpen();
 
     ClientCore core() {

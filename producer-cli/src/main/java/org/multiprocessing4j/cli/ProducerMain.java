@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
                 DeadCommand.class,
                 EventsCommand.class,
                 LogsCommand.class,
+                LockCommand.class, EventCommand.class, // issue 11: locks and events from a terminal
                 CommandLine.HelpCommand.class
         })
 public final class ProducerMain implements Runnable, CliSupport.WithBrokerOptions {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.multiprocessing4j.internal.queue.QueueKind;
 import org.multiprocessing4j.internal.shared.SharedKind;
+import org.multiprocessing4j.internal.sync.SyncKinds;
 
 /**
  * Every kind of shared object this build knows, by name. Adding a kind: implement
@@ -13,7 +14,9 @@ import org.multiprocessing4j.internal.shared.SharedKind;
  */
 public final class SharedKinds {
     private static final List<SharedKind<?>> ALL = List.of(
-            new QueueKind());
+            new QueueKind(),
+            SyncKinds.LOCK, SyncKinds.RLOCK, SyncKinds.SEMAPHORE, SyncKinds.EVENT, // issue 11: locks, events, values
+            SyncKinds.CONDITION, SyncKinds.BARRIER, SyncKinds.VALUE, SyncKinds.ARRAY);
 
     private static final Map<String, SharedKind<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SharedKind::name, Function.identity()));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.multiprocessing4j.Multiprocessing;
 
-/** The tutorial's examples, in the tutorial's order. */
+/** The tutorial's examples, in the tutorial's order, then the Python documentation's (section "docs"). */
 public final class SeedExamples {
     /** The body of an example: the tutorial's {@code if __name__ == '__main__':} block. */
     @FunctionalInterface
@@ -31,7 +31,10 @@ public final class SeedExamples {
             new Entry("pool-apply-async", "6", "apply_async()进程池的使用（非阻塞）", PoolExamples::applyAsync),
             new Entry("pool-apply", "6", "apply()使用进程池（阻塞）", PoolExamples::apply),
             new Entry("queue-basic", "7", "Queue消息列队", QueueExamples::basic),
-            new Entry("queue-write-read", "7", "Queue实现多进程之间的数据传递", QueueExamples::writeRead));
+            new Entry("queue-write-read", "7", "Queue实现多进程之间的数据传递", QueueExamples::writeRead),
+            // issue 11: the Python documentation's examples for locks and shared memory
+            new Entry("lock", "docs", "Synchronization between processes: Lock", SyncExamples::lock),
+            new Entry("value-array", "docs", "Sharing state: Value and Array", SyncExamples::valueArray));
 
     private SeedExamples() {
     }
