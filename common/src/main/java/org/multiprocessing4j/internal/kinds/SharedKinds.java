@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.multiprocessing4j.internal.joinable.JoinableKind;
+import org.multiprocessing4j.internal.pipe.PipeKind;
 import org.multiprocessing4j.internal.queue.QueueKind;
+import org.multiprocessing4j.internal.simplequeue.SimpleQueueKind;
 import org.multiprocessing4j.internal.shared.SharedKind;
 
 /**
@@ -13,7 +16,10 @@ import org.multiprocessing4j.internal.shared.SharedKind;
  */
 public final class SharedKinds {
     private static final List<SharedKind<?>> ALL = List.of(
-            new QueueKind());
+            new QueueKind(),
+            new JoinableKind(),
+            new SimpleQueueKind(),
+            new PipeKind());
 
     private static final Map<String, SharedKind<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SharedKind::name, Function.identity()));
