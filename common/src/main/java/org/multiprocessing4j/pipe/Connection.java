@@ -18,8 +18,10 @@ import org.multiprocessing4j.errors.EofException;
  *
  * <p>Each end reads a durable broker queue of its own, so what was sent survives a lost link and
  * waits for the reader. {@link #close()} is Python's: the other end's {@code recv} then raises
- * {@link EofException} once it has read everything sent before. A task that ends without closing
- * its end only releases it: the end stays usable for the next task it is passed to.
+ * {@link EofException} once it has read everything sent before. As in Python, where the parent
+ * closes its copy of an end after starting the child, closing an end that was passed to a process
+ * or task only lets this copy go; the EOF comes when the copy that went on is closed. A task that
+ * ends without closing its end only lets it go too: the end stays usable for the next task.
  *
  * <p>Thread-safe, but like Python's, meant for one reader and one writer per end.
  */
@@ -50,7 +52,10 @@ public interface Connection extends AutoCloseable {
 
     boolean closed();
 
-    /** Python's close: the other end sees the end of the pipe after what was sent. Idempotent. */
+    /**
+     * Python's close: the other end sees the end of the pipe after what was sent (unless this end
+     * was passed on to a process or task: then only this copy is let go). Idempotent.
+     */
     @Override
     void close();
 }

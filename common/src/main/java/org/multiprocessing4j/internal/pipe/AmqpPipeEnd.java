@@ -30,6 +30,7 @@ public final class AmqpPipeEnd implements Connection, SharedHandle {
     private ConfirmingPublisher publisher; // guarded by sendLock; opened on first send
     private volatile boolean closed;
     private volatile boolean endSeen;
+    private volatile boolean handedOver; // written into a message: a process or task elsewhere has a copy
 
     AmqpPipeEnd(SharedContext context, PipeEndRef ref) {
         this.context = context;
@@ -117,13 +118,17 @@ public final class AmqpPipeEnd implements Connection, SharedHandle {
         return closed;
     }
 
-    /** Python's close: tells the other end EOF (after what was sent), then lets go. */
+    /**
+     * Python's close: tells the other end EOF (after what was sent), then lets go. An end that was
+     * handed to a process or task is only let go here, as Python's parent closes its copy after
+     * starting the child: the copy that went on says EOF when it is closed.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        if (ref.writable()) {
+        if (ref.writable() && !handedOver) {
             try {
                 publish(PipeReader.EOF);
             } catch (BrokenPipeException gone) {
@@ -162,6 +167,7 @@ public final class AmqpPipeEnd implements Connection, SharedHandle {
 
     @Override
     public ObjectNode sharedRef() {
+        handedOver = true;
         return ref.toJson();
     }
 

@@ -25,6 +25,7 @@ public final class OneShotConsumer extends DefaultConsumer {
 
     public final BlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final CountDownLatch subscribed = new CountDownLatch(1);
 
     public OneShotConsumer(Channel channel) {
         super(channel);
@@ -33,6 +34,12 @@ public final class OneShotConsumer extends DefaultConsumer {
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
         inbox.add(new Item(envelope.getDeliveryTag(), body));
+    }
+
+    @Override
+    public void handleConsumeOk(String tag) {
+        super.handleConsumeOk(tag);
+        subscribed.countDown();
     }
 
     @Override
@@ -48,6 +55,10 @@ public final class OneShotConsumer extends DefaultConsumer {
 
     public void stop() {
         try {
+            // consume-ok is dispatched on the client's consumer thread, possibly after basicConsume
+            // returned: a short wait could otherwise end before the tag is known, and an uncancelled
+            // consumer would later take (and hold, unread) the next item.
+            subscribed.await(5, TimeUnit.SECONDS);
             if (getConsumerTag() != null && getChannel().isOpen()) {
                 getChannel().basicCancel(getConsumerTag());
                 cancelled.await(5, TimeUnit.SECONDS);
