@@ -23,6 +23,10 @@ final class PipeReader {
     /** What {@code close()} sends: a body no value encodes to ({@code __mp4j_} keys are reserved). */
     static final byte[] EOF = "{\"__mp4j_pipe_eof__\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /** How long a reader keeps trying while the client reconnects (amqp-client retries every 5 s by default). */
+    private static final Duration LINK_RETRY = Duration.ofSeconds(60);
+    private static final long RETRY_PAUSE_MS = 500;
+
     private final SharedContext context;
     private final String inbox;
     private final String describe;
@@ -40,26 +44,51 @@ final class PipeReader {
         if (peeked != null) {
             return true;
         }
-        try {
-            Channel ch = channel();
-            if (timeout != null && timeout.isZero()) {
-                GetResponse response = ch.basicGet(inbox, false);
-                peeked = response == null ? null
-                        : new OneShotConsumer.Item(response.getEnvelope().getDeliveryTag(), response.getBody());
-            } else {
-                peeked = TakeOne.take(ch, inbox, timeout, false);
+        long retryUntil = System.nanoTime() + LINK_RETRY.toNanos();
+        while (true) {
+            try {
+                peeked = takeOrPeek(timeout);
+                break;
+            } catch (IOException | AlreadyClosedException e) {
+                // The link dropped under us: the broker kept the message (unacknowledged ones go back).
+                // Once the client has reconnected, a fresh channel picks up where this one stopped.
+                Channels.closeQuietly(channel);
+                channel = null;
+                if (System.nanoTime() > retryUntil) {
+                    throw new ConnectionLostException("could not read " + describe + ": " + e, e);
+                }
+                pause();
             }
-        } catch (IOException | AlreadyClosedException e) {
-            throw new ConnectionLostException("could not read " + describe + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MpException("interrupted while waiting on " + describe, e);
         }
         if (peeked == OneShotConsumer.Item.CANCELLED) {
             peeked = null;
             throw new QueueNotFoundException(describe + " was deleted (its pipe's creator closed)");
         }
         return peeked != null;
+    }
+
+    private OneShotConsumer.Item takeOrPeek(Duration timeout) throws IOException {
+        Channel ch = channel();
+        if (timeout != null && timeout.isZero()) {
+            GetResponse response = ch.basicGet(inbox, false);
+            return response == null ? null
+                    : new OneShotConsumer.Item(response.getEnvelope().getDeliveryTag(), response.getBody());
+        }
+        try {
+            return TakeOne.take(ch, inbox, timeout, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpException("interrupted while waiting on " + describe, e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpException("interrupted while reconnecting", e);
+        }
     }
 
     /**
@@ -79,7 +108,7 @@ final class PipeReader {
             return item.body();
         } catch (IOException | AlreadyClosedException e) {
             // the broker gives the message back to this end's inbox: at-least-once, as queues are
-            throw new ConnectionLostException("could not read " + describe + ": " + e.getMessage(), e);
+            throw new ConnectionLostException("could not read " + describe + ": " + e, e);
         }
     }
 
