@@ -22,5 +22,6 @@ module org.multiprocessing4j.worker {
     opens org.multiprocessing4j.worker.seed to com.fasterxml.jackson.databind;
 
     uses org.multiprocessing4j.task.TaskProvider;
-    provides org.multiprocessing4j.task.TaskProvider with org.multiprocessing4j.worker.seed.SeedTasks;
+    provides org.multiprocessing4j.task.TaskProvider with org.multiprocessing4j.worker.seed.SeedTasks,
+            org.multiprocessing4j.worker.seed.DocsQueueAndPipeTasks;
 }

@@ -31,7 +31,10 @@ public final class SeedExamples {
             new Entry("pool-apply-async", "6", "apply_async()进程池的使用（非阻塞）", PoolExamples::applyAsync),
             new Entry("pool-apply", "6", "apply()使用进程池（阻塞）", PoolExamples::apply),
             new Entry("queue-basic", "7", "Queue消息列队", QueueExamples::basic),
-            new Entry("queue-write-read", "7", "Queue实现多进程之间的数据传递", QueueExamples::writeRead));
+            new Entry("queue-write-read", "7", "Queue实现多进程之间的数据传递", QueueExamples::writeRead),
+            new Entry("pipe", "docs", "Pipe() (Python docs: exchanging objects between processes)", DocsQueueExamples::pipe),
+            new Entry("joinable-queue", "docs", "JoinableQueue task_done()/join() with a worker process",
+                    DocsQueueExamples::joinableQueue));
 
     private SeedExamples() {
     }
