@@ -12,12 +12,16 @@ module org.multiprocessing4j.common {
     exports org.multiprocessing4j.connection;
     exports org.multiprocessing4j.errors;
     exports org.multiprocessing4j.json;
+    exports org.multiprocessing4j.pipe;
     exports org.multiprocessing4j.queue;
     exports org.multiprocessing4j.sync;
     exports org.multiprocessing4j.task;
 
     exports org.multiprocessing4j.internal.events to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.amqp to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
+    exports org.multiprocessing4j.internal.joinable to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
+    exports org.multiprocessing4j.internal.pipe to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
+    exports org.multiprocessing4j.internal.simplequeue to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.kinds to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.queue to org.multiprocessing4j.producer, org.multiprocessing4j.worker;
     exports org.multiprocessing4j.internal.sync to org.multiprocessing4j.producer, org.multiprocessing4j.worker;

@@ -23,5 +23,6 @@ module org.multiprocessing4j.worker {
 
     uses org.multiprocessing4j.task.TaskProvider;
     provides org.multiprocessing4j.task.TaskProvider with org.multiprocessing4j.worker.seed.SeedTasks,
-            org.multiprocessing4j.worker.seed.DocsSyncTasks;
+            org.multiprocessing4j.worker.seed.DocsSyncTasks,
+            org.multiprocessing4j.worker.seed.DocsQueueAndPipeTasks;
 }

@@ -14,6 +14,8 @@ import org.multiprocessing4j.internal.client.DetachedJobs;
 import org.multiprocessing4j.internal.client.JobMessages;
 import org.multiprocessing4j.internal.client.PoolScheduler;
 import org.multiprocessing4j.internal.wire.JobMessage;
+import org.multiprocessing4j.internal.wire.JobOptions;
+import org.multiprocessing4j.internal.wire.PoolSpec;
 import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.ProcessTask;
@@ -92,9 +94,19 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
         return newPool(processes, defaults);
     }
 
+    /** {@code Pool(processes, initializer, initargs, maxtasksperchild)}, option by option. */
+    public PoolBuilder poolBuilder() {
+        return new PoolBuilder(this);
+    }
+
     private Pool newPool(int processes, CallOptions defaults) {
+        return newPool(processes, defaults, null);
+    }
+
+    Pool newPool(int processes, CallOptions defaults, PoolSpec spec) {
         ensureOpen();
-        Pool pool = new Pool(core, new PoolScheduler(core, processes, "Pool-" + poolNumbers.incrementAndGet()),
+        Pool pool = new Pool(core, new PoolScheduler(core, processes, "Pool-" + poolNumbers.incrementAndGet(),
+                spec == null ? job -> job : job -> job.withOptions(JobOptions.withPool(job.options(), spec))),
                 java.util.Objects.requireNonNull(defaults, "defaults"));
         pools.add(pool);
         return pool;

@@ -2,7 +2,13 @@ package org.multiprocessing4j;
 
 import org.multiprocessing4j.internal.client.ClientCore;
 import org.multiprocessing4j.internal.client.DeadLetterStore;
+import org.multiprocessing4j.internal.joinable.AmqpJoinableQueue;
+import org.multiprocessing4j.internal.pipe.AmqpPipe;
+import org.multiprocessing4j.internal.simplequeue.AmqpSimpleQueue;
+import org.multiprocessing4j.pipe.Connection;
+import org.multiprocessing4j.queue.JoinableQueue;
 import org.multiprocessing4j.queue.RemoteQueue;
+import org.multiprocessing4j.queue.SimpleQueue;
 
 /**
  * The factories of what a {@link Multiprocessing} client shares with other machines: queues, the
@@ -46,6 +52,45 @@ abstract class SharedObjectFactories extends SyncFactories {
     public RemoteQueue openQueue(String name) {
         ensureOpen();
         return core.openQueue(name);
+    }
+
+    // ---- joinable and simple queues, pipes ---------------------------------------------------
+
+    /** {@code JoinableQueue()}: with a generated name; deleted when this client closes. */
+    public JoinableQueue joinableQueue() {
+        return joinableQueue(null);
+    }
+
+    /** Creates the named joinable queue, or opens it if it exists. It outlives this client. */
+    public JoinableQueue joinableQueue(String name) {
+        ensureOpen();
+        return core.shared().track(AmqpJoinableQueue.create(core.shared().context(), name));
+    }
+
+    /** Opens an existing named joinable queue. */
+    public JoinableQueue openJoinableQueue(String name) {
+        ensureOpen();
+        return core.shared().track(AmqpJoinableQueue.open(core.shared().context(), name));
+    }
+
+    /** {@code SimpleQueue()}: with a generated name; deleted when this client closes. */
+    public SimpleQueue simpleQueue() {
+        ensureOpen();
+        return core.shared().track(AmqpSimpleQueue.create(core.shared().context(), null));
+    }
+
+    /** {@code Pipe()}: two connected ends, each able to send and receive. */
+    public Connection[] pipe() {
+        return pipe(true);
+    }
+
+    /**
+     * {@code Pipe(duplex)}: with {@code duplex} false, end 0 only receives and end 1 only sends, as
+     * in Python. The pipe is deleted when this client closes.
+     */
+    public Connection[] pipe(boolean duplex) {
+        ensureOpen();
+        return core.shared().track(AmqpPipe.create(core.shared().context(), duplex)).ends();
     }
 
     // ---- dead letters and history ----------------------------------------------------------

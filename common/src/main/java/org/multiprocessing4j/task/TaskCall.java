@@ -71,6 +71,16 @@ public interface TaskCall {
      */
     void progress(long done, long total);
 
+    /**
+     * The state the pool's initializer left on this worker for this pool's tasks (Python's globals
+     * set by {@code Pool(initializer=...)}); see {@link PoolState}.
+     *
+     * @throws IllegalStateException for a task not run by a pool with an initializer or maxtasksperchild
+     */
+    default PoolState poolState() {
+        return PoolState.current();
+    }
+
     /** True once the call's soft time limit passed (its thread was interrupted for it). */
     boolean timeLimitExceeded();
 

@@ -70,6 +70,7 @@ public final class ExitCodes {
             return BAD_VALUE;
         }
         if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException
+                || e instanceof org.multiprocessing4j.errors.TooManyTaskDoneException
                 || e instanceof BadArgumentsException) {
             return USAGE;
         }

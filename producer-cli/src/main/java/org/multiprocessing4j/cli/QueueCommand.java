@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.errors.QueueNotFoundException;
+import org.multiprocessing4j.queue.JoinableQueue;
 import org.multiprocessing4j.queue.RemoteQueue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,11 +21,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "queue", mixinStandardHelpOptions = true,
         description = "Named queues on the broker (Python's multiprocessing.Queue), shared by every machine.",
         subcommands = {QueueCommand.Create.class, QueueCommand.Put.class, QueueCommand.Get.class,
-                QueueCommand.Size.class, QueueCommand.Delete.class},
+                QueueCommand.Size.class, QueueCommand.Delete.class, JoinableQueueCommands.TaskDone.class,
+                JoinableQueueCommands.Join.class},
         footer = {"", "Examples:", "  producer queue create jobs-done --maxsize 100",
                 "  producer queue put jobs-done '{\"id\": 7}' hello 42     # three items: an object, a string, a number",
                 "  producer queue get jobs-done --timeout 5             # one item as JSON, or exit 5 if none came",
-                "  producer queue size jobs-done", "  producer queue delete jobs-done"})
+                "  producer queue size jobs-done", "  producer queue delete jobs-done",
+                "  producer queue create work --joinable               # Python's JoinableQueue",
+                "  producer queue join work --timeout 60               # until every item put was marked done"})
 final class QueueCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -52,10 +56,23 @@ final class QueueCommand implements Runnable {
                         + MAX_MAXSIZE + ".")
         int maxsize;
 
+        @Option(names = "--joinable", description = "A JoinableQueue: counts items until marked done "
+                + "('queue task-done'), for 'queue join'. Unbounded.")
+        boolean joinable;
+
         @Override
         public Integer call() throws Exception {
             OptionValues.inRange("--maxsize", maxsize, 0, MAX_MAXSIZE);
+            if (joinable && maxsize > 0) {
+                throw new IllegalArgumentException("a joinable queue is unbounded: give --joinable or --maxsize, not both");
+            }
             return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
+                if (joinable) {
+                    RemoteQueue queue = mp.joinableQueue(name);
+                    spec.commandLine().getOut().println("joinable queue " + queue.name() + " ready, " + queue.qsize() + " items");
+                    spec.commandLine().getOut().flush();
+                    return ExitCodes.OK;
+                }
                 requireSameBoundIfExists(mp, name, maxsize);
                 RemoteQueue queue = mp.queue(name, maxsize);
                 spec.commandLine().getOut().println("queue " + queue.name() + " ready"
@@ -110,7 +127,7 @@ final class QueueCommand implements Runnable {
             Deadline deadline = waitOrNot(nowait, timeoutSeconds);
             List<Object> values = JsonArguments.parseAll(items, strings);
             return CliSupport.withClient(spec, OutputSink.discard(), deadline, mp -> {
-                RemoteQueue queue = mp.openQueue(name);
+                RemoteQueue queue = JoinableQueueCommands.forPut(mp, name);
                 for (Object value : values) {
                     if (nowait) {
                         queue.putNowait(value);
@@ -144,17 +161,30 @@ final class QueueCommand implements Runnable {
                 description = "How many items to take, 1 to " + MAX_COUNT + " (default ${DEFAULT-VALUE}).")
         int count;
 
+        @Option(names = "--task-done", description = "On a joinable queue: mark each item done once printed "
+                + "(required there: an item taken and not marked done goes back when this command ends).")
+        boolean taskDone;
+
         @Override
         public Integer call() throws Exception {
             OptionValues.inRange("--count", count, 1, MAX_COUNT);
             Deadline deadline = waitOrNot(nowait, timeoutSeconds);
             PrintWriter out = spec.commandLine().getOut();
             return CliSupport.withClient(spec, OutputSink.discard(), deadline, mp -> {
-                RemoteQueue queue = mp.openQueue(name);
+                JoinableQueue joinable = JoinableQueueCommands.joinableOrNull(mp, name);
+                if ((joinable != null) != taskDone) {
+                    throw new IllegalArgumentException(taskDone ? "--task-done is for joinable queues; '" + name
+                            + "' is a plain queue" : "queue '" + name + "' is joinable: add --task-done (an item "
+                            + "taken here and not marked done would go back to the queue when this command ends)");
+                }
+                RemoteQueue queue = joinable != null ? joinable : mp.openQueue(name);
                 for (int i = 0; i < count; i++) {
                     Object item = nowait ? queue.getNowait() : deadline.bounded() ? queue.get(deadline.left()) : queue.get();
                     out.println(JsonArguments.format(item)); // printed as soon as taken: nothing taken is lost
                     out.flush();
+                    if (joinable != null) {
+                        joinable.taskDone();
+                    }
                 }
                 return ExitCodes.OK;
             });
@@ -198,7 +228,7 @@ final class QueueCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             return CliSupport.withClient(spec, OutputSink.discard(), Deadline.none(), mp -> {
-                RemoteQueue queue = mp.openQueue(name);
+                RemoteQueue queue = JoinableQueueCommands.forPut(mp, name); // a joinable one takes its counts along
                 int items = queue.qsize();
                 queue.delete();
                 spec.commandLine().getOut().println("deleted queue " + name + (items > 0 ? " and its " + items + " items" : ""));

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.multiprocessing4j.internal.joinable.JoinableKind;
+import org.multiprocessing4j.internal.pipe.PipeKind;
 import org.multiprocessing4j.internal.queue.QueueKind;
+import org.multiprocessing4j.internal.simplequeue.SimpleQueueKind;
 import org.multiprocessing4j.internal.shared.SharedKind;
 import org.multiprocessing4j.internal.sync.SyncKinds;
 
@@ -16,7 +19,10 @@ public final class SharedKinds {
     private static final List<SharedKind<?>> ALL = List.of(
             new QueueKind(),
             SyncKinds.LOCK, SyncKinds.RLOCK, SyncKinds.SEMAPHORE, SyncKinds.EVENT, // issue 11: locks, events, values
-            SyncKinds.CONDITION, SyncKinds.BARRIER, SyncKinds.VALUE, SyncKinds.ARRAY);
+            SyncKinds.CONDITION, SyncKinds.BARRIER, SyncKinds.VALUE, SyncKinds.ARRAY,
+            new JoinableKind(),
+            new SimpleQueueKind(),
+            new PipeKind());
 
     private static final Map<String, SharedKind<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(SharedKind::name, Function.identity()));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.multiprocessing4j.errors.BadArgumentsException;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.shared.SharedContext;
+import org.multiprocessing4j.internal.shared.SharedHandle;
 import org.multiprocessing4j.internal.shared.SharedKind;
 import org.multiprocessing4j.internal.shared.SharedOpener;
 
@@ -39,9 +40,11 @@ public final class SharedObjects implements SharedOpener, AutoCloseable {
 
     /** Closes the handle with this scope (a handle made here rather than opened from a reference). */
     public <H> H track(H handle) {
-        if (handle instanceof AutoCloseable closeable) {
+        AutoCloseable release = handle instanceof SharedHandle shared ? shared.scopeRelease()
+                : handle instanceof AutoCloseable closeable ? closeable : null;
+        if (release != null) {
             synchronized (opened) {
-                opened.add(closeable);
+                opened.add(release);
             }
         }
         return handle;

@@ -14,24 +14,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * A subscription that receives at most one item (prefetch 1), for as long as a {@code get} waits.
  * {@link #stop()} cancels and waits for cancel-ok, which the client dispatches after any delivery
- * that preceded it; a delivery nobody took is requeued.
+ * that preceded it; a delivery nobody took is requeued. Also used by the JoinableQueue and Pipe
+ * readers, which hold what they took until it is marked done or read.
  */
-final class OneShotConsumer extends DefaultConsumer {
+public final class OneShotConsumer extends DefaultConsumer {
     /** An item as delivered; {@link #CANCELLED} when the broker cancelled us (the queue was deleted). */
-    record Item(long deliveryTag, byte[] body) {
-        static final Item CANCELLED = new Item(-1, new byte[0]);
+    public record Item(long deliveryTag, byte[] body) {
+        public static final Item CANCELLED = new Item(-1, new byte[0]);
     }
 
-    final BlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
+    private final CountDownLatch subscribed = new CountDownLatch(1);
 
-    OneShotConsumer(Channel channel) {
+    public OneShotConsumer(Channel channel) {
         super(channel);
     }
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
         inbox.add(new Item(envelope.getDeliveryTag(), body));
+    }
+
+    @Override
+    public void handleConsumeOk(String tag) {
+        super.handleConsumeOk(tag);
+        subscribed.countDown();
     }
 
     @Override
@@ -45,8 +53,12 @@ final class OneShotConsumer extends DefaultConsumer {
         cancelled.countDown();
     }
 
-    void stop() {
+    public void stop() {
         try {
+            // consume-ok is dispatched on the client's consumer thread, possibly after basicConsume
+            // returned: a short wait could otherwise end before the tag is known, and an uncancelled
+            // consumer would later take (and hold, unread) the next item.
+            subscribed.await(5, TimeUnit.SECONDS);
             if (getConsumerTag() != null && getChannel().isOpen()) {
                 getChannel().basicCancel(getConsumerTag());
                 cancelled.await(5, TimeUnit.SECONDS);
@@ -59,7 +71,7 @@ final class OneShotConsumer extends DefaultConsumer {
     }
 
     /** Items beyond the first (cannot happen with prefetch 1, but never drop one) go back. */
-    void requeueRest(Item kept) {
+    public void requeueRest(Item kept) {
         for (Item extra; (extra = inbox.poll()) != null; ) {
             if (extra != kept && extra != Item.CANCELLED) {
                 try {

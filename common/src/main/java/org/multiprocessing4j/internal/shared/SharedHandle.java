@@ -15,4 +15,13 @@ public interface SharedHandle {
 
     /** The fields the other side needs to open the same object (a name, a bound...). */
     ObjectNode sharedRef();
+
+    /**
+     * What the scope that holds this handle (a job on a worker, a client) closes when it ends: the
+     * handle itself by default. A handle whose {@code close()} means more than letting go (a Pipe
+     * end's close tells the other end EOF) returns a release that only lets go.
+     */
+    default AutoCloseable scopeRelease() {
+        return this instanceof AutoCloseable closeable ? closeable : () -> { };
+    }
 }

@@ -70,7 +70,7 @@ public record JobMessage(
     }
 
     private static final JobOptions NO_OPTIONS = new JobOptions(null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     /** True when the worker should send a started reply for this job. */
     public boolean wantsStartReport() {

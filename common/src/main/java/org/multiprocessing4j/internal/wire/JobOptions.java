@@ -23,11 +23,12 @@ import org.multiprocessing4j.task.Priority;
  * @param expiresAt         not started after this: it fails with ExpiredException instead
  * @param queue             the named queue (worker group); absent: default
  * @param priority          high, normal or low; absent: normal
+ * @param pool              the pool's initializer and maxtasksperchild (see {@link PoolSpec}); absent: none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobOptions(Integer retries, List<String> retryOn, Long backoffInitialMs, Long backoffMaxMs,
                          Double backoffMultiplier, Double backoffJitter, Long notBefore, Long softTimeLimitMs,
-                         Long timeLimitMs, Long expiresAt, String queue, String priority) {
+                         Long timeLimitMs, Long expiresAt, String queue, String priority, PoolSpec pool) {
 
     /** The wire form of options as the caller set them; null when none is set (the job carries no options). */
     public static JobOptions of(CallOptions options) {
@@ -38,8 +39,16 @@ public record JobOptions(Integer retries, List<String> retryOn, Long backoffInit
                 backoff == null ? null : backoff.multiplier(), backoff == null ? null : backoff.jitter(),
                 millis(options.notBefore()), millis(options.softTimeLimit()), millis(options.timeLimit()),
                 millis(options.expires()), options.queue(),
-                options.priority() == null ? null : options.priority().wireName());
+                options.priority() == null ? null : options.priority().wireName(), null);
         return wire.isEmpty() ? null : wire;
+    }
+
+    /** {@code options} (null: none) with the pool's spec added. */
+    public static JobOptions withPool(JobOptions options, PoolSpec pool) {
+        JobOptions o = options == null ? new JobOptions(null, null, null, null, null, null, null, null, null, null, null,
+                null, null) : options;
+        return new JobOptions(o.retries, o.retryOn, o.backoffInitialMs, o.backoffMaxMs, o.backoffMultiplier,
+                o.backoffJitter, o.notBefore, o.softTimeLimitMs, o.timeLimitMs, o.expiresAt, o.queue, o.priority, pool);
     }
 
     public int retriesOrZero() {
@@ -65,7 +74,8 @@ public record JobOptions(Integer retries, List<String> retryOn, Long backoffInit
 
     private boolean isEmpty() {
         return retries == null && retryOn == null && backoffInitialMs == null && notBefore == null
-                && softTimeLimitMs == null && timeLimitMs == null && expiresAt == null && queue == null && priority == null;
+                && softTimeLimitMs == null && timeLimitMs == null && expiresAt == null && queue == null && priority == null
+                && pool == null;
     }
 
     /**

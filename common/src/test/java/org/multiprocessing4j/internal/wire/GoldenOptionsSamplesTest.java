@@ -25,7 +25,7 @@ class GoldenOptionsSamplesTest {
     @Test
     void aJobWithEveryOptionCarriesThemInOneObject() throws IOException {
         JobOptions options = new JobOptions(3, List.of("java.io.IOException"), 1000L, 600_000L, 2.0, 0.5,
-                AT + 30_000, 60_000L, 90_000L, AT + 3_600_000, "gpu", Priority.HIGH.wireName());
+                AT + 30_000, 60_000L, 90_000L, AT + 3_600_000, "gpu", Priority.HIGH.wireName(), null);
         JobMessage job = poolCall().withOptions(options);
         assertMatchesGolden("job-with-options.json", job);
         assertEquals(job, WireCodec.decodeJob(golden("job-with-options.json")));
@@ -34,7 +34,7 @@ class GoldenOptionsSamplesTest {
     @Test
     void aRetryIsTheSameJobWithItsAttemptNumberRaised() throws IOException {
         JobOptions options = new JobOptions(3, List.of("java.io.IOException"), null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         JobMessage retry = poolCall().withOptions(options).nextAttempt();
         assertMatchesGolden("job-retry-attempt-2.json", retry);
         assertEquals(2, WireCodec.decodeJob(golden("job-retry-attempt-2.json")).attemptOrFirst());

@@ -31,7 +31,7 @@ class StreamingEnvelopeTest {
         kwargs.put("x", VALUE);
         kwargs.put("none", ValueCodec.toJson(null));
         JobOptions options = new JobOptions(3, List.of("java.io.IOException"), 100L, 2000L, 2.0, 0.1, 5L, 6L, 7L, 8L,
-                "gpu", "high");
+                "gpu", "high", null);
         List<Object> all = new ArrayList<>();
         all.add(JobMessage.call("id-1", "square", List.of(VALUE), kwargs, "Process-1", 17));
         all.add(JobMessage.call("id-2", "square", List.of(), Map.of(), null, 0).withOptions(options).nextAttempt());

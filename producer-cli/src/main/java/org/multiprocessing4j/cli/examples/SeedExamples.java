@@ -34,7 +34,10 @@ public final class SeedExamples {
             new Entry("queue-write-read", "7", "Queue实现多进程之间的数据传递", QueueExamples::writeRead),
             // issue 11: the Python documentation's examples for locks and shared memory
             new Entry("lock", "docs", "Synchronization between processes: Lock", SyncExamples::lock),
-            new Entry("value-array", "docs", "Sharing state: Value and Array", SyncExamples::valueArray));
+            new Entry("value-array", "docs", "Sharing state: Value and Array", SyncExamples::valueArray),
+            new Entry("pipe", "docs", "Pipe() (Python docs: exchanging objects between processes)", DocsQueueExamples::pipe),
+            new Entry("joinable-queue", "docs", "JoinableQueue task_done()/join() with a worker process",
+                    DocsQueueExamples::joinableQueue));
 
     private SeedExamples() {
     }

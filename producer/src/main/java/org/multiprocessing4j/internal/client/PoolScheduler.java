@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.multiprocessing4j.errors.ClosedException;
@@ -29,6 +30,7 @@ public final class PoolScheduler {
     private final ClientCore core;
     private final int processes;
     private final String label;
+    private final UnaryOperator<JobMessage> stamp;
     private final Object lock = new Object();
     private final Deque<Submission> waitingForSlot = new ArrayDeque<>();
     private final Set<Submission> inFlight = new LinkedHashSet<>(); // O(1) removal: a big pool has thousands in flight
@@ -50,12 +52,18 @@ public final class PoolScheduler {
     }
 
     public PoolScheduler(ClientCore core, int processes, String label) {
+        this(core, processes, label, job -> job);
+    }
+
+    /** @param stamp applied to every job of the pool (a pool's initializer travels in each job's options) */
+    public PoolScheduler(ClientCore core, int processes, String label, UnaryOperator<JobMessage> stamp) {
         if (processes < 0) {
             throw new IllegalArgumentException("processes must be at least 1 (or 0 for no limit), got " + processes);
         }
         this.core = core;
         this.processes = processes;
         this.label = label;
+        this.stamp = stamp;
     }
 
     public int processes() {
@@ -74,7 +82,7 @@ public final class PoolScheduler {
         List<Submission> submissions = new ArrayList<>(jobs.size());
         synchronized (lock) {
             requireRunning();
-            jobs.forEach(job -> submissions.add(new Submission(job)));
+            jobs.forEach(job -> submissions.add(new Submission(stamp.apply(job))));
             waitingForSlot.addAll(submissions);
             outstanding += jobs.size();
             if (withResult) {
@@ -105,7 +113,7 @@ public final class PoolScheduler {
 
     /** One job from a running feeder: accepted even after close() (Python finishes an imap's tasks), not after terminate(). */
     public CompletableFuture<ResultReply> feed(JobMessage job) {
-        Submission submission = new Submission(job);
+        Submission submission = new Submission(stamp.apply(job));
         synchronized (lock) {
             if (terminated) {
                 return CompletableFuture.failedFuture(new TerminatedException(label + " was terminated"));

@@ -19,6 +19,7 @@ import org.multiprocessing4j.internal.kinds.SharedObjects;
 import org.multiprocessing4j.task.Priority;
 import org.multiprocessing4j.worker.internal.hooks.LeaseHook;
 import org.multiprocessing4j.worker.internal.hooks.OutputHook;
+import org.multiprocessing4j.worker.internal.hooks.PoolInitHook;
 import org.multiprocessing4j.worker.internal.hooks.RetryHook;
 import org.multiprocessing4j.worker.internal.hooks.StopHook;
 import org.multiprocessing4j.worker.internal.hooks.TimeLimitHook;
@@ -32,6 +33,7 @@ import org.multiprocessing4j.worker.internal.pipeline.Cancellations;
 import org.multiprocessing4j.worker.internal.pipeline.JobPipeline;
 import org.multiprocessing4j.worker.internal.pipeline.RunningJobs;
 import org.multiprocessing4j.worker.internal.replies.ReplySender;
+import org.multiprocessing4j.worker.internal.poolstate.PoolStates;
 import org.multiprocessing4j.worker.internal.runners.Runners;
 import org.multiprocessing4j.worker.internal.runners.TaskCatalog;
 import org.multiprocessing4j.worker.internal.settle.Outbox;
@@ -95,13 +97,16 @@ final class WorkerParts implements AutoCloseable {
                 lostThreads, settings.terminateGrace(), observer);
         this.cancellations = new Cancellations(running, settlement, timers, settings.terminateGrace());
         // Outermost first: a lease covers the whole run; a retry is decided on what the run ends with,
-        // after a stop request (never retried) and a time limit have had their say; output is captured innermost.
-        this.pipeline = new JobPipeline(settings.identity(), new Runners(catalog),
+        // after a stop request (never retried) and a time limit have had their say; output is captured around
+        // the pool initializer (innermost), so what an initializer prints is its first job's output.
+        Runners runners = new Runners(catalog);
+        this.pipeline = new JobPipeline(settings.identity(), runners,
                 List.of(new LeaseHook(settlement, timers, settings.leaseAfter(), settings.leaseTtl()),
                         new RetryHook(),
                         new StopHook(),
                         new TimeLimitHook(settlement, timers),
-                        new OutputHook(replies, settings.identity(), observer)),
+                        new OutputHook(replies, settings.identity(), observer),
+                        new PoolInitHook(new PoolStates(), runners)),
                 settlement, running, cancellations, replies,
                 () -> new SharedObjects(connection, topology, settings.broker().maxMessageSize()), taskThreads, observer);
         this.slotsRef = new Slots(settings.concurrency(), pipeline::accept);

@@ -16,7 +16,12 @@ final class Calls {
 
     static JsonNode call(TaskCatalog catalog, JobRun run, List<JsonNode> args, Map<String, JsonNode> kwargs)
             throws Exception {
-        String task = run.job().task();
+        return call(catalog, run.job().task(), run, args, kwargs);
+    }
+
+    /** A call of {@code task} within {@code run} (a pool's initializer runs in its first job's run). */
+    static JsonNode call(TaskCatalog catalog, String task, JobRun run, List<JsonNode> args, Map<String, JsonNode> kwargs)
+            throws Exception {
         TaskCatalog.FunctionEntry entry = catalog.function(task);
         if (entry == null) {
             throw new BadArgumentsException("'" + task + "' is a Process class: start it as a process with "

@@ -1,0 +1,2 @@
+/** SimpleQueue over the Queue machinery. Internal: no compatibility promise. */
+package org.multiprocessing4j.internal.simplequeue;
