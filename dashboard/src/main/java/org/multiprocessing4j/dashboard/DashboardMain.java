@@ -1,0 +1,6 @@
+package org.multiprocessing4j.dashboard;
+
+public final class DashboardMain {
+    public static void main(String[] args) {
+    }
+}
