@@ -27,7 +27,6 @@ import org.multiprocessing4j.testkit.BrokerTest;
 import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * The shipped dashboard in a real headless Chromium, with 3 shipped workers and a pool running: the
@@ -76,9 +75,11 @@ class DashboardIT {
 
     @Test
     void thePageShowsTheThreeWorkersAndTheRateRisesWhileAPoolRuns() throws Exception {
+        // Read in one script: the tables are redrawn every second, so element handles go stale.
         List<String> names = browser.await(WAIT, "three workers on the page", d -> {
-            List<String> shown = d.findElements(By.cssSelector("#workers tbody tr[data-worker]")).stream()
-                    .map(row -> row.getAttribute("data-worker")).sorted().toList();
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) browser.script("return [...document.querySelectorAll("
+                    + "'#workers tbody tr[data-worker]')].map(r => r.dataset.worker).sort()");
             return shown.size() == 3 ? shown : null;
         });
         assertEquals(List.of("dash-w1", "dash-w2", "dash-w3"), names);
@@ -102,8 +103,7 @@ class DashboardIT {
     void aJobsOutputAppearsLiveOnAClick() throws Exception {
         RemoteProcess clock = mp.process("clock", 2.0); // prints the time 5 times, 2 s apart
         clock.start();
-        WebElement row = runningRow(clock);
-        row.click();
+        clickRunning(clock, "");
         String first = browser.await(WAIT, "the first line of " + clock.jobId(), d -> lines().size() >= 1 ? lines().get(0) : null);
         long firstSeen = System.nanoTime();
         int seen = browser.await(WAIT, "a second line arriving while the page is open", d -> lines().size() >= 2 ? lines().size() : null);
@@ -128,16 +128,16 @@ class DashboardIT {
     void aTerminateClickStopsARunningProcess() throws Exception {
         RemoteProcess clock = mp.process("clock", 5.0); // 25 s if nobody stops it
         clock.start();
-        WebElement row = runningRow(clock);
+        awaitRunning(clock);
         long clicked = System.nanoTime();
-        row.findElement(By.cssSelector("button.terminate")).click();
+        clickRunning(clock, " button.terminate");
         clock.join(20);
         double stoppedAfter = (System.nanoTime() - clicked) / 1e9;
         assertFalse(clock.isAlive(), "the process stopped after the click");
         assertTrue(clock.exitCode() != null && clock.exitCode() < 0, "terminated, not finished: exitcode " + clock.exitCode());
         String outcome = browser.await(WAIT, "the job shown terminated among the recent ones", d ->
-                d.findElements(By.cssSelector("#recent tbody tr[data-job='" + clock.jobId() + "'] td:last-child")).stream()
-                        .map(WebElement::getText).filter(t -> !t.isEmpty()).findFirst().orElse(null));
+                (String) browser.script("const cell = document.querySelector(\"#recent tbody tr[data-job='" + clock.jobId()
+                        + "'] td:last-child\"); return cell && cell.textContent ? cell.textContent : null"));
         browser.screenshot("dashboard-terminated");
         System.out.printf("dashboard: terminate clicked on %s: stopped %.1f s later, exitcode %d, page says '%s'%n",
                 clock.jobId(), stoppedAfter, clock.exitCode(), outcome);
@@ -180,7 +180,8 @@ class DashboardIT {
         assertTrue(dashboard.base().startsWith("http://127.0.0.1:"), dashboard.base());
         String listening = ChildProcess.run(List.of("ss", "-Htln", "sport = :" + dashboard.port()), Map.of(),
                 Duration.ofSeconds(10)).text();
-        assertTrue(listening.contains("127.0.0.1:" + dashboard.port()), listening);
+        assertTrue(listening.contains("127.0.0.1]:" + dashboard.port()) || listening.contains(" 127.0.0.1:" + dashboard.port()),
+                listening);
         assertFalse(listening.contains("0.0.0.0:" + dashboard.port()) || listening.contains("*:" + dashboard.port()), listening);
         List<InetAddress> others = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
@@ -226,19 +227,23 @@ class DashboardIT {
         return ChildProcess.run(command, env, Duration.ofSeconds(60));
     }
 
-    private static WebElement runningRow(RemoteProcess process) {
-        return browser.await(WAIT, process.jobId() + " among the running jobs", d -> {
-            List<WebElement> rows = d.findElements(By.cssSelector("#running tbody tr[data-job='" + process.jobId() + "']"));
-            return rows.isEmpty() ? null : rows.get(0);
-        });
+    private static void awaitRunning(RemoteProcess process) {
+        browser.await(WAIT, process.jobId() + " among the running jobs", d -> (Boolean) browser.script(
+                "return document.querySelector(\"#running tbody tr[data-job='" + process.jobId() + "']\") !== null") ? true : null);
+    }
+
+    /** Clicks the job's row (or an element in it) in the browser, found and clicked in one script (no stale handle). */
+    private static void clickRunning(RemoteProcess process, String inside) {
+        awaitRunning(process);
+        browser.script("document.querySelector(\"#running tbody tr[data-job='" + process.jobId() + "']" + inside + "\").click()");
     }
 
     private static List<String> lines() {
-        String text = browser.driver().findElement(By.id("output-lines")).getText();
+        String text = ((String) browser.script("return document.getElementById('output-lines').textContent")).strip();
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static double rateShown() {
-        return Double.parseDouble(browser.driver().findElement(By.id("rate-now")).getText());
+        return Double.parseDouble((String) browser.script("return document.getElementById('rate-now').textContent"));
     }
 }
