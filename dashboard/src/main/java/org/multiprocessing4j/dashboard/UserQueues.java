@@ -72,6 +72,11 @@ final class UserQueues implements AutoCloseable {
         }
     }
 
+    /** The names watched now, in the order they were first seen. */
+    synchronized List<String> watched() {
+        return List.copyOf(watched.keySet());
+    }
+
     @Override
     public synchronized void close() {
         open.values().forEach(RemoteQueue::close);
