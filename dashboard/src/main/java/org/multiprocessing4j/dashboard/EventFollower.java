@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class EventFollower implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(EventFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final Multiprocessing mp;
     private final RecentJobs jobs;
@@ -27,6 +27,7 @@ final class EventFollower implements Runnable {
     private volatile Instant resumeAt;
     private volatile boolean stopped;
     private volatile long eventsRead;
+    private String lastFailure;
 
     EventFollower(Multiprocessing mp, RecentJobs jobs, Rates rates, UserQueues userQueues, Duration backlog) {
         this.mp = mp;
@@ -45,13 +46,18 @@ final class EventFollower implements Runnable {
                 if (stopped) {
                     return;
                 }
-                log.warn("events feed failed ({}); reading again from {}", e.getMessage(), resumeAt);
+                // Said once per kind of failure, not every second (no history yet is a normal state at first).
+                if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
+                    lastFailure = String.valueOf(e.getMessage());
+                    log.warn("events feed: {}; trying again every {} s from {}", lastFailure, RETRY.toSeconds(), resumeAt);
+                }
                 sleep(RETRY);
             }
         }
     }
 
     private void readUntilStopped(EventFeed feed) {
+        lastFailure = null;
         while (!stopped) {
             JobEvent event;
             try {
