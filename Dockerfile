@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Two images from one build: `--target worker` and `--target producer` (docker compose picks them).
+# Three images from one build: `--target worker`, `--target producer` and `--target dashboard` (docker compose picks them).
 
 # ---- build: the same command CI runs (scripts/build) ----------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -29,3 +29,9 @@ FROM runtime AS producer
 COPY --from=build /src/producer-cli/target/mp4j-producer.jar /app/mp4j-producer.jar
 ENTRYPOINT ["/app/entrypoint", "java", "-jar", "/app/mp4j-producer.jar"]
 CMD ["examples", "run", "--all"]
+
+# ---- dashboard: the live web page on 8080 (inside the container every address: compose publishes it on 127.0.0.1) ----
+FROM runtime AS dashboard
+COPY --from=build /src/dashboard/target/mp4j-dashboard.jar /app/mp4j-dashboard.jar
+EXPOSE 8080
+ENTRYPOINT ["/app/entrypoint", "java", "-jar", "/app/mp4j-dashboard.jar", "--bind", "0.0.0.0", "--port", "8080"]

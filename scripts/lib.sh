@@ -3,6 +3,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORKER_JAR="$ROOT/worker/target/mp4j-worker.jar"
 PRODUCER_JAR="$ROOT/producer-cli/target/mp4j-producer.jar"
+DASHBOARD_JAR="$ROOT/dashboard/target/mp4j-dashboard.jar"
 RUN_DIR="${MP4J_RUN_DIR:-$ROOT/.run}"
 
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
@@ -15,7 +16,7 @@ need() { command -v "$1" >/dev/null 2>&1 || die "$1 is not installed: $2"; }
 ensure_built() {
   need java "install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)"
   local jar stale=""
-  for jar in "$WORKER_JAR" "$PRODUCER_JAR"; do
+  for jar in "$WORKER_JAR" "$PRODUCER_JAR" "$DASHBOARD_JAR"; do
     if [ ! -f "$jar" ]; then stale=1; fi
   done
   if [ -z "$stale" ] && [ -n "$(find "$ROOT" -path "$ROOT/.git" -prune -o -path '*/target' -prune -o \

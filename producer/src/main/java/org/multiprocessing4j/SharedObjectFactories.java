@@ -101,6 +101,12 @@ abstract class SharedObjectFactories extends SyncFactories {
         return new DeadLetters(new DeadLetterStore(core));
     }
 
+    /** How many jobs wait in each named queue, delayed, and dead: read from the broker on each call. */
+    public QueueDepths queueDepths() {
+        ensureOpen();
+        return new QueueDepths(core);
+    }
+
     /** The jobs' history from the events stream: events, a job's logs. */
     public History history() {
         ensureOpen();

@@ -30,6 +30,11 @@ final class ShippedWorkers implements AutoCloseable {
         return Workers.awaitReady(worker);
     }
 
+    /** The pids of the workers started. */
+    java.util.Set<Long> pids() {
+        return started.stream().map(ChildProcess::pid).collect(java.util.stream.Collectors.toSet());
+    }
+
     Multiprocessing connect(OutputSink sink) {
         return Multiprocessing.builder().settings(BrokerSettings.defaults().withUri(broker.uri())
                 .withNamespace(broker.namespace())).output(sink).connect();

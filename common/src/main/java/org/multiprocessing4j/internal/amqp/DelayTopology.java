@@ -73,6 +73,11 @@ public final class DelayTopology {
         }
     }
 
+    /** The queue of one delay level, 0 to {@value #LEVELS} - 1 (for counting what waits there). */
+    public String levelQueue(int level) {
+        return levelName(level);
+    }
+
     private String levelName(int level) {
         return topology.namespace() + ".delay." + level;
     }

@@ -26,11 +26,14 @@ final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
-    /** The CLI is written on what a library user can use: if it needs an internal, the API lacks something. */
+    /**
+     * The CLI (and the dashboard, checked by the same rule) is written on what a library user can use:
+     * if it needs an internal, the API lacks something.
+     */
     static ArchRule cliUsesNoInternals(String cliPackage) {
         return noClasses().that().resideInAPackage(cliPackage)
                 .should().dependOnClassesThat().resideInAPackage("..internal..")
-                .because("the CLI uses only the public API (STYLE.md: the CLI uses only what a library user can use)");
+                .because("the CLI and the dashboard use only the public API (STYLE.md: the CLI uses only what a library user can use)");
     }
 
     /** A public type outside internal packages names no internal type in a public or protected signature. */

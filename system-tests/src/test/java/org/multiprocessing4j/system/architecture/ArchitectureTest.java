@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture as rules over every module's compiled main classes: the CLI on the public API
- * only, no internal type reachable from the API, no package cycles, common at the bottom.
+ * The architecture as rules over every module's compiled main classes: the CLI and the dashboard on
+ * the public API only, no internal type reachable from the API, no package cycles, common at the bottom.
  * {@link ArchitectureRulesBiteTest} shows each rule failing on a fixture that breaks it.
  */
 class ArchitectureTest {
@@ -27,7 +27,8 @@ class ArchitectureTest {
     @Test
     void theRulesSeeEveryModule() {
         for (String type : List.of("org.multiprocessing4j.task.TaskDef", "org.multiprocessing4j.worker.Worker",
-                "org.multiprocessing4j.Multiprocessing", "org.multiprocessing4j.cli.ProducerMain")) {
+                "org.multiprocessing4j.Multiprocessing", "org.multiprocessing4j.cli.ProducerMain",
+                "org.multiprocessing4j.dashboard.DashboardMain")) {
             assertTrue(production.contain(type), type + " was not imported: the rules would check nothing");
         }
     }
@@ -35,6 +36,11 @@ class ArchitectureTest {
     @Test
     void theCliImportsNoInternalPackage() {
         ArchitectureRules.cliUsesNoInternals("org.multiprocessing4j.cli..").check(production);
+    }
+
+    @Test
+    void theDashboardImportsNoInternalPackage() {
+        ArchitectureRules.cliUsesNoInternals("org.multiprocessing4j.dashboard..").check(production);
     }
 
     @Test
@@ -51,6 +57,6 @@ class ArchitectureTest {
     void commonDependsOnNothingAboveIt() {
         ArchitectureRules.bottomDependsOnNothingAbove(ArchitectureRules.fromModule("common"),
                 "org.multiprocessing4j", "org.multiprocessing4j.internal.client..", "org.multiprocessing4j.worker..",
-                "org.multiprocessing4j.cli..").check(production);
+                "org.multiprocessing4j.cli..", "org.multiprocessing4j.dashboard..").check(production);
     }
 }

@@ -1,0 +1,108 @@
+package org.multiprocessing4j.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.Pool;
+import org.multiprocessing4j.testkit.BrokerTest;
+import org.multiprocessing4j.testkit.ChildProcess;
+import org.multiprocessing4j.testkit.TestBroker;
+
+/**
+ * Figures for issue 13 (printed, not asserted on time: this machine is shared): how fast the page
+ * loads in headless Chromium with 10,000 jobs in the history, and the dashboard process's memory
+ * after 10,000 and after 50,000 jobs, its window of recent jobs being 10,000. The bound itself is
+ * asserted: the jobs kept never pass the window.
+ */
+@BrokerTest
+class DashboardFiguresIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    @Timeout(value = 9, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void thePageLoadsFastWithTenThousandJobsAndMemoryStaysBounded(TestBroker broker) throws Exception {
+        try (ShippedWorkers workers = new ShippedWorkers(broker)) {
+            for (int i = 1; i <= 3; i++) {
+                workers.start("fig-w" + i, 4);
+            }
+            try (ShippedDashboard dashboard = ShippedDashboard.start(broker);
+                 Multiprocessing mp = workers.connect(OutputSink.discard());
+                 HeadlessChromium browser = HeadlessChromium.start()) {
+                Pool pool = mp.pool();
+                run(pool, 10_000);
+                JsonNode at10k = awaitKept(dashboard, 10_000, 10_000);
+                String load = loadPage(browser, dashboard);
+                browser.screenshot("dashboard-10000-jobs");
+                JsonNode after10k = memory(dashboard);
+                run(pool, 40_000);
+                JsonNode at50k = awaitKept(dashboard, 10_000, 50_000);
+                JsonNode after50k = memory(dashboard);
+                System.out.printf("dashboard figures: %s%n", load);
+                System.out.printf("dashboard memory after 10,000 jobs: heap %s MiB (after GC), RSS %s MiB; after 50,000: "
+                                + "heap %s MiB, RSS %s MiB; jobs kept %d then %d (window 10,000)%n",
+                        mib(after10k, "heapUsedBytes"), mib(after10k, "residentBytes"), mib(after50k, "heapUsedBytes"),
+                        mib(after50k, "residentBytes"), at10k.path("jobsKept").asInt(), at50k.path("jobsKept").asInt());
+                assertEquals(10_000, at50k.path("jobsKept").asInt(), "the window bounds the jobs kept");
+            }
+        }
+    }
+
+    private static void run(Pool pool, int jobs) {
+        long start = System.nanoTime();
+        List<Object> results = pool.map("noop", IntStream.range(0, jobs).boxed().toList(), 1);
+        assertEquals(jobs, results.size());
+        System.out.printf("dashboard figures: %,d jobs ran in %.1f s%n", jobs, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Waits until the dashboard has read at least {@code events} jobs' ends, with {@code kept} kept. */
+    private static JsonNode awaitKept(ShippedDashboard dashboard, int kept, int jobs) throws Exception {
+        JsonNode health = null;
+        for (int i = 0; i < 600; i++) {
+            health = JSON.readTree(dashboard.get("/api/health").body());
+            // each job makes at least 3 events: submitted, started, finished
+            if (health.path("jobsKept").asInt() == kept && health.path("eventsRead").asLong() >= 3L * jobs) {
+                return health;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the dashboard did not read " + jobs + " jobs: " + health);
+    }
+
+    /** Opens the page afresh and reports when its first state was drawn (ms from navigation start). */
+    private static String loadPage(HeadlessChromium browser, ShippedDashboard dashboard) {
+        StringBuilder report = new StringBuilder("page load with 10,000 jobs in the history:");
+        for (int i = 0; i < 3; i++) {
+            browser.driver().get(dashboard.base() + "/?run=" + i);
+            Number firstState = browser.await(Duration.ofSeconds(30), "the first state drawn",
+                    d -> (Number) browser.script("return window.mp4jFirstState"));
+            Number domReady = (Number) browser.script("const n = performance.getEntriesByType('navigation')[0]; "
+                    + "return n.domContentLoadedEventEnd");
+            report.append(String.format(" run %d: DOM ready %.0f ms, first state drawn %.0f ms;", i + 1,
+                    domReady.doubleValue(), firstState.doubleValue()));
+            assertTrue(firstState.doubleValue() > 0);
+        }
+        return report.toString();
+    }
+
+    /** The dashboard's memory after a full GC (jcmd), as it reports it. */
+    private static JsonNode memory(ShippedDashboard dashboard) throws Exception {
+        ChildProcess.Finished gc = ChildProcess.run(List.of("jcmd", String.valueOf(dashboard.process().pid()), "GC.run"),
+                Map.of(), Duration.ofSeconds(30));
+        assertEquals(0, gc.exit(), gc.text());
+        return JSON.readTree(dashboard.get("/api/health").body());
+    }
+
+    private static String mib(JsonNode health, String field) {
+        return String.format("%.1f", health.path(field).asLong() / 1048576.0);
+    }
+}
