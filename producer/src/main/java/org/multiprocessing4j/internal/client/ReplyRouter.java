@@ -77,6 +77,23 @@ public final class ReplyRouter implements AutoCloseable {
     public synchronized void start() throws IOException {
         Channel ch = connection.createChannel();
         try {
+            declareReplyQueue.declare(ch);
+        } catch (IOException e) {
+            if (Channels.replyCode(e) != 406) {
+                Channels.closeQuietly(ch);
+                throw e;
+            }
+            // A worker declared it again while this producer was away (ReplySender), with the default
+            // expiry rather than ours: it is our queue all the same, with our results in it.
+            log.info("the reply queue {} exists with other arguments ({}); consuming it as it is", replyQueue,
+                    Channels.replyText(e));
+            ch = connection.createChannel();
+        }
+        consume(ch);
+    }
+
+    private void consume(Channel ch) throws IOException {
+        try {
             ch.basicQos(PREFETCH);
             ch.addShutdownListener(cause -> {
                 // A channel error (a consumer timeout, a consumer recovered before its queue) closes only
@@ -88,7 +105,6 @@ public final class ReplyRouter implements AutoCloseable {
                     consumeAgainInBackground(null);
                 }
             });
-            declareReplyQueue.declare(ch);
             ch.basicConsume(replyQueue, false, new DefaultConsumer(ch) {
                 /** The broker cancels us when the reply queue is deleted: declare it again and consume. */
                 @Override
@@ -216,9 +232,26 @@ public final class ReplyRouter implements AutoCloseable {
             handle.progressed(progress.done(), progress.total());
         } else if (reply instanceof StartedReply started) {
             handle.started(started.worker(), started.attempt());
-        } else if (reply instanceof OutputReply line && handle.claimOutput(line.attemptOrFirst(), line.seq())) {
-            output.line(handle, line);
+        } else if (reply instanceof OutputReply line) {
+            JobHandle.OutputClaim claim = handle.claimOutput(line.attemptOrFirst(), line.seq());
+            if (claim == JobHandle.OutputClaim.SHOW_AFTER_RESTART_MARKER) {
+                output.line(handle, restartMarker(handle, line));
+            }
+            if (claim != JobHandle.OutputClaim.DROP) {
+                output.line(handle, line);
+            }
         }
+    }
+
+    /**
+     * Shown between the lines of two runs of one job, so a rerun's lines are never taken for the
+     * continuation of the first run's (seq 0: it is the producer's line, not a task's).
+     */
+    static OutputReply restartMarker(JobHandle handle, OutputReply first) {
+        String worker = first.worker() == null ? "another worker" : "worker " + first.worker().name();
+        return OutputReply.of(handle.id(), 0, "--- job " + handle.id() + " (" + handle.task() + ") restarted on " + worker
+                + ": attempt " + first.attemptOrFirst() + "; the lines above came from an earlier attempt ---",
+                first.worker(), first.attemptOrFirst());
     }
 
     /** Nothing waits forever: every job still waiting fails with {@link ClosedException}. */
