@@ -237,12 +237,21 @@ public final class Topology {
     }
 
     /**
-     * A user's Queue: durable, classic. Bounded by the broker when {@code maxsize > 0} (a put past
-     * it is refused, not dropped); an unbounded named queue carries no arguments at all; an
-     * anonymous one expires a day after its last use in case its creator crashed.
+     * A user's Queue: durable, classic or (replicated) quorum. Bounded by the broker when
+     * {@code maxsize > 0} (a put past it is refused, not dropped); an unbounded named classic queue
+     * carries no arguments at all; an anonymous one expires a day after its last use in case its
+     * creator crashed.
      */
     public AMQP.Queue.DeclareOk declareUserQueue(Channel channel, String name, int maxsize) throws IOException {
+        return declareUserQueue(channel, name, maxsize, false);
+    }
+
+    public AMQP.Queue.DeclareOk declareUserQueue(Channel channel, String name, int maxsize, boolean replicated)
+            throws IOException {
         Map<String, Object> args = new HashMap<>();
+        if (replicated) {
+            args.put("x-queue-type", "quorum");
+        }
         if (maxsize > 0) {
             args.put("x-max-length", maxsize);
             args.put("x-overflow", "reject-publish");

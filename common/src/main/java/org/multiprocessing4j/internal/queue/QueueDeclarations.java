@@ -27,14 +27,15 @@ final class QueueDeclarations {
         return name;
     }
 
-    static void declare(SharedContext context, String name, int maxsize) {
+    static void declare(SharedContext context, String name, int maxsize, boolean replicated) {
         try {
             Channels.withTemporaryChannel(context.connection(),
-                    ch -> context.topology().declareUserQueue(ch, name, maxsize));
+                    ch -> context.topology().declareUserQueue(ch, name, maxsize, replicated));
         } catch (IOException e) {
             if (Channels.replyCode(e) == 406) {
                 throw new MpException("queue '" + name + "' already exists with other settings than maxsize "
-                        + maxsize + " (" + Channels.replyText(e) + "); open it without a maxsize or delete it first");
+                        + maxsize + (replicated ? ", replicated" : "") + " (" + Channels.replyText(e)
+                        + "); open it without a maxsize or delete it first");
             }
             throw new ConnectionLostException("could not create queue '" + name + "': " + e.getMessage(), e);
         }
@@ -58,13 +59,19 @@ final class QueueDeclarations {
      * (it is unbounded) or tells us the bound. Only used to open a queue by name alone.
      */
     static int discoverMaxsize(SharedContext context, String name) {
-        try {
-            Channels.withTemporaryChannel(context.connection(),
-                    ch -> context.topology().declareUserQueue(ch, name, 0));
-            return 0;
-        } catch (IOException e) {
-            Matcher matcher = CURRENT_MAX_LENGTH.matcher(Channels.replyText(e));
-            return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+        // Unbounded classic first; a replicated queue answers with its type, and is then asked as one.
+        for (boolean replicated : new boolean[] {false, true}) {
+            try {
+                Channels.withTemporaryChannel(context.connection(),
+                        ch -> context.topology().declareUserQueue(ch, name, 0, replicated));
+                return 0;
+            } catch (IOException e) {
+                Matcher matcher = CURRENT_MAX_LENGTH.matcher(Channels.replyText(e));
+                if (matcher.find()) {
+                    return Integer.parseInt(matcher.group(1));
+                }
+            }
         }
+        return 0;
     }
 }

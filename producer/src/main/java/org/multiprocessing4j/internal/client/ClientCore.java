@@ -82,9 +82,13 @@ public final class ClientCore implements AutoCloseable {
                 topology.declareReplyQueue(channel, replyQueue, replyExpiry);
                 return null;
             });
+            java.util.concurrent.atomic.AtomicReference<LostReplies> lost = new java.util.concurrent.atomic.AtomicReference<>();
             ReplyRouter router = new ReplyRouter(connection, replyQueue,
-                    channel -> topology.declareReplyQueue(channel, replyQueue, replyExpiry), output);
+                    channel -> topology.declareReplyQueue(channel, replyQueue, replyExpiry), output,
+                    () -> lost.get().askAgain());
             core = new ClientCore(settings, connection, topology, replyQueue, router);
+            lost.set(new LostReplies(router, core.jobs, replyQueue, settings.maskedUri()));
+            lost.get().watch(connection);
             router.start();
             return core;
         } catch (IOException | RuntimeException e) {
@@ -128,6 +132,7 @@ public final class ClientCore implements AutoCloseable {
     /** Registers the job, then publishes it; the handle's result completes with the first result reply. */
     public JobHandle submit(JobMessage job, String processName) {
         JobHandle handle = follow(job.id(), job.task(), processName);
+        handle.publishedAs(job);
         recordSubmitted(job);
         jobs.publish(job).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -196,8 +201,8 @@ public final class ClientCore implements AutoCloseable {
     }
 
     /** Python's {@code Queue(maxsize)}: a named one outlives the client, an anonymous one (null name) does not. */
-    public RemoteQueue createQueue(String name, int maxsize) {
-        return shared.track(AmqpQueue.create(shared.context(), name, maxsize));
+    public RemoteQueue createQueue(String name, int maxsize, boolean replicated) {
+        return shared.track(AmqpQueue.create(shared.context(), name, maxsize, replicated));
     }
 
     /** An existing named queue, whatever its maxsize. */
@@ -230,6 +235,10 @@ public final class ClientCore implements AutoCloseable {
 
     public long duplicateResults() {
         return router.duplicateResults();
+    }
+
+    public String node() {
+        return Connector.node(connection);
     }
 
     public Connection connection() {

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.client;
 
 import java.util.concurrent.CompletableFuture;
+import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 
@@ -16,6 +17,8 @@ public final class JobHandle {
     private int shownAttempt = 1; // guarded by this
     private long shownSeq;        // guarded by this
     private volatile WorkerRef worker;
+    /** The job as published, kept to publish it again if its result may be lost; null for jobs followed only. */
+    private volatile JobMessage job;
     private volatile int attempt;
 
     public JobHandle(String id, String task, String processName) {
@@ -43,6 +46,15 @@ public final class JobHandle {
 
     public int attempt() {
         return attempt;
+    }
+
+    /** The job as published by this producer, or null. */
+    public JobMessage job() {
+        return job;
+    }
+
+    void publishedAs(JobMessage job) {
+        this.job = job;
     }
 
     public boolean started() {
