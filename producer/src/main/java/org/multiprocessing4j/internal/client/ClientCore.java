@@ -14,7 +14,6 @@ import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Connector;
 import org.multiprocessing4j.internal.amqp.JobRouting;
-import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.events.EventLog;
 import org.multiprocessing4j.internal.events.EventReader;
@@ -23,10 +22,8 @@ import org.multiprocessing4j.internal.wire.ValueCodec;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
 import org.multiprocessing4j.internal.queue.AmqpQueue;
 import org.multiprocessing4j.internal.wire.CancelMessage;
-import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.Ids;
 import org.multiprocessing4j.internal.wire.JobMessage;
-import org.multiprocessing4j.internal.wire.WireCodec;
 import org.multiprocessing4j.internal.wire.WorkerInfo;
 import org.multiprocessing4j.queue.RemoteQueue;
 
@@ -271,23 +268,10 @@ public final class ClientCore implements AutoCloseable {
         router.close();
         shared.close();
         publisher.close();
-        if (connection.isOpen()) {
-            try {
-                Channels.withTemporaryChannel(connection, channel -> channel.queueDelete(replyQueue));
-            } catch (IOException | RuntimeException e) {
-                // it expires on its own
-            }
-        }
-        closeQuietly(connection);
+        Disconnect.deleteQueueThenClose(connection, replyQueue);
     }
 
     static void closeQuietly(Connection connection) {
-        try {
-            if (connection.isOpen()) {
-                connection.close(5_000);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
+        Disconnect.close(connection, 5_000);
     }
 }

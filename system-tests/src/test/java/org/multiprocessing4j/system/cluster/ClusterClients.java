@@ -142,8 +142,12 @@ final class ClusterClients implements AutoCloseable {
      * where a client goes, so this starts workers until one lands right (a few tries).
      */
     ChildProcess workerWhere(String name, IntPredicate wanted, int concurrency) {
+        return workerWhere(name, cluster.uri(), wanted, concurrency);
+    }
+
+    ChildProcess workerWhere(String name, String uri, IntPredicate wanted, int concurrency) {
         for (int attempt = 1; attempt <= 10; attempt++) {
-            ChildProcess worker = worker(name + (attempt == 1 ? "" : "-" + attempt), cluster.uri(), concurrency);
+            ChildProcess worker = worker(name + (attempt == 1 ? "" : "-" + attempt), uri, concurrency);
             if (wanted.test(nodeOf(worker))) {
                 return worker;
             }
