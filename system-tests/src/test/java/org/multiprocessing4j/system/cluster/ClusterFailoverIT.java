@@ -330,6 +330,12 @@ class ClusterFailoverIT {
                 assertEquals(0, tally.lost());
                 assertEquals(0, tally.duplicates());
                 ClusterClients.assertOneRunPerMarker(shown, lines, ProcessHandle.current().pid(), other.pid(), cut.pid());
+                List<String> cutLog = cut.stderr().stream().filter(line -> !line.startsWith("\tat ")).toList();
+                long warnings = cutLog.stream().filter(line -> line.contains(" WARN ")).count();
+                System.out.printf("  the cut-off worker's log, %d warnings (Connector at debug):%n  %s%n", warnings,
+                        String.join("\n  ", cutLog));
+                assertEquals(List.of(), ClusterClients.stackTracesAboveDebug(cut.stderr()), "stack traces at debug only");
+                assertTrue(warnings <= 6, "a few lines for a 20 s partition, not one a second: " + warnings);
             }
         }
     }

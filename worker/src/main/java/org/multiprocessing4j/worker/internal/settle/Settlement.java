@@ -194,7 +194,13 @@ public final class Settlement {
                 giveBack(run);
             } else if (attempt < RESULT_PUBLISH_ATTEMPTS) {
                 // The link is down (the broker restarts, the network flaps): keep the result until it is back.
-                log.warn("job {}: result not confirmed ({}); publishing it again", run.id(), cause.getMessage());
+                // One line, not one a second: a partition must not fill the log (the link's loss is said too).
+                if (attempt == 1) {
+                    log.warn("job {}: result not confirmed ({}); publishing it again every {} ms for up to {} s", run.id(),
+                            cause.getMessage(), RESULT_RETRY_DELAY_MS, RESULT_PUBLISH_ATTEMPTS * RESULT_RETRY_DELAY_MS / 1000);
+                } else {
+                    log.debug("job {}: result not confirmed yet (attempt {}): {}", run.id(), attempt, cause.getMessage());
+                }
                 outbox.timers().schedule(() -> publishResult(run, result, attempt + 1), RESULT_RETRY_DELAY_MS,
                         TimeUnit.MILLISECONDS);
             } else {
