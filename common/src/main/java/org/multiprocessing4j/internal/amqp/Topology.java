@@ -41,6 +41,12 @@ public final class Topology {
     public static final Duration ANONYMOUS_QUEUE_EXPIRES = Duration.ofDays(1);
     /** Names of user queues made without a name ({@code Queue()}) start with this. */
     public static final String ANONYMOUS_QUEUE_PREFIX = "anon.";
+    /**
+     * A quorum queue refuses a publish only once it is over its x-max-length, so it holds one message
+     * more than a classic queue of the same limit (3.10: limit 3 took 4, limit 2 took 3, limit 0 took 1):
+     * a replicated Queue(maxsize) is declared with maxsize - 1 to hold exactly maxsize.
+     */
+    public static final int QUORUM_LENGTH_SLACK = 1;
     /** An orphaned lease queue (its copy already expired back into the jobs queue) goes after this many TTLs. */
     private static final int LEASE_QUEUE_EXPIRES_TTLS = 5;
 
@@ -253,7 +259,7 @@ public final class Topology {
             args.put("x-queue-type", "quorum");
         }
         if (maxsize > 0) {
-            args.put("x-max-length", maxsize);
+            args.put("x-max-length", replicated ? maxsize - QUORUM_LENGTH_SLACK : maxsize);
             args.put("x-overflow", "reject-publish");
         }
         if (name.startsWith(ANONYMOUS_QUEUE_PREFIX)) {

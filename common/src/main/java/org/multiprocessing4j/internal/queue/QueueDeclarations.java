@@ -7,6 +7,7 @@ import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.errors.QueueNotFoundException;
 import org.multiprocessing4j.internal.amqp.Channels;
+import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.shared.SharedContext;
 
 /** Creating, checking and sizing up user queues on the broker; names and arguments come from Topology. */
@@ -59,19 +60,25 @@ final class QueueDeclarations {
      * (it is unbounded) or tells us the bound. Only used to open a queue by name alone.
      */
     static int discoverMaxsize(SharedContext context, String name) {
-        // Unbounded classic first; a replicated queue answers with its type, and is then asked as one.
-        for (boolean replicated : new boolean[] {false, true}) {
-            try {
-                Channels.withTemporaryChannel(context.connection(),
-                        ch -> context.topology().declareUserQueue(ch, name, 0, replicated));
-                return 0;
-            } catch (IOException e) {
-                Matcher matcher = CURRENT_MAX_LENGTH.matcher(Channels.replyText(e));
-                if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
-                }
+        int limit;
+        try {
+            Channels.withTemporaryChannel(context.connection(),
+                    ch -> context.topology().declareUserQueue(ch, name, 0));
+            return 0;
+        } catch (IOException e) {
+            Matcher matcher = CURRENT_MAX_LENGTH.matcher(Channels.replyText(e));
+            if (!matcher.find()) {
+                return 0; // refused for something else (a replicated unbounded queue): no bound
             }
+            limit = Integer.parseInt(matcher.group(1));
         }
-        return 0;
+        // RabbitMQ names x-max-length before x-queue-type: a classic queue of that limit settles which it is.
+        try {
+            Channels.withTemporaryChannel(context.connection(),
+                    ch -> context.topology().declareUserQueue(ch, name, limit, false));
+            return limit;
+        } catch (IOException replicated) {
+            return limit + Topology.QUORUM_LENGTH_SLACK;
+        }
     }
 }
