@@ -94,13 +94,7 @@ public final class DetachedFollower implements AutoCloseable {
             if (reply instanceof StartedReply started) {
                 handle.started(started.worker(), started.attempt());
             } else if (reply instanceof OutputReply line) {
-                JobHandle.OutputClaim claim = handle.claimOutput(line.attemptOrFirst(), line.seq());
-                if (claim == JobHandle.OutputClaim.SHOW_AFTER_RESTART_MARKER) {
-                    output.line(handle, ReplyRouter.restartMarker(handle, line));
-                }
-                if (claim != JobHandle.OutputClaim.DROP) {
-                    output.line(handle, line);
-                }
+                OutputLines.show(handle, line, output);
             } else if (reply instanceof ResultReply result) {
                 handle.complete(result);
             }

@@ -273,25 +273,8 @@ public final class ReplyRouter implements AutoCloseable {
         } else if (reply instanceof StartedReply started) {
             handle.started(started.worker(), started.attempt());
         } else if (reply instanceof OutputReply line) {
-            JobHandle.OutputClaim claim = handle.claimOutput(line.attemptOrFirst(), line.seq());
-            if (claim == JobHandle.OutputClaim.SHOW_AFTER_RESTART_MARKER) {
-                output.line(handle, restartMarker(handle, line));
-            }
-            if (claim != JobHandle.OutputClaim.DROP) {
-                output.line(handle, line);
-            }
+            OutputLines.show(handle, line, output);
         }
-    }
-
-    /**
-     * Shown between the lines of two runs of one job, so a rerun's lines are never taken for the
-     * continuation of the first run's (seq 0: it is the producer's line, not a task's).
-     */
-    static OutputReply restartMarker(JobHandle handle, OutputReply first) {
-        String worker = first.worker() == null ? "another worker" : "worker " + first.worker().name();
-        return OutputReply.of(handle.id(), 0, "--- job " + handle.id() + " (" + handle.task() + ") restarted on " + worker
-                + ": attempt " + first.attemptOrFirst() + "; the lines above came from an earlier attempt ---",
-                first.worker(), first.attemptOrFirst());
     }
 
     /** Nothing waits forever: every job still waiting fails with {@link ClosedException}. */
