@@ -36,8 +36,8 @@ public final class ReplicationCost {
         String namespace = "bench-repl-" + UUID.randomUUID().toString().substring(0, 6);
         List<Double> declareClassic = new ArrayList<>();
         List<Double> declareQuorum = new ArrayList<>();
-        List<Double> queueClassic = new ArrayList<>();
-        List<Double> queueQuorum = new ArrayList<>();
+        List<double[]> queueClassic = new ArrayList<>();
+        List<double[]> queueQuorum = new ArrayList<>();
         BrokerSettings settings = BrokerSettings.defaults().withUri(uri).withNamespace(namespace);
         try (Connection connection = plain(settings); Multiprocessing mp = Multiprocessing.builder().settings(settings)
                 .output(OutputSink.discard()).connect()) {
@@ -52,8 +52,17 @@ public final class ReplicationCost {
                 settings.maskedUri(), rounds);
         System.out.printf("  declare + delete a reply queue:  classic %.1f ms, quorum %.1f ms%n",
                 median(declareClassic), median(declareQuorum));
-        System.out.printf("  RemoteQueue put then get %d items: classic %.0f items/s, replicated %.0f items/s (%.2fx)%n",
-                items, median(queueClassic), median(queueQuorum), median(queueQuorum) / median(queueClassic));
+        for (int i = 0; i < 2; i++) {
+            String what = i == 0 ? "put" : "get";
+            double classic = median(queueClassic.stream().map(r -> r[0]).toList());
+            double replicated = median(queueQuorum.stream().map(r -> r[0]).toList());
+            if (i == 1) {
+                classic = median(queueClassic.stream().map(r -> r[1]).toList());
+                replicated = median(queueQuorum.stream().map(r -> r[1]).toList());
+            }
+            System.out.printf("  RemoteQueue %s, %d items one at a time: classic %.0f items/s, replicated %.0f items/s (%.2fx)%n",
+                    what, items, classic, replicated, replicated / classic);
+        }
     }
 
     private static Connection plain(BrokerSettings settings) throws Exception {
@@ -75,17 +84,19 @@ public final class ReplicationCost {
         }
     }
 
-    private static double putGetPerSecond(Multiprocessing mp, String name, Replication replication, int items) {
+    /** {puts per second, gets per second}. */
+    private static double[] putGetPerSecond(Multiprocessing mp, String name, Replication replication, int items) {
         RemoteQueue queue = mp.queue(name, 0, replication);
         try {
             long began = System.nanoTime();
             for (int i = 0; i < items; i++) {
                 queue.put(i);
             }
+            long put = System.nanoTime();
             for (int i = 0; i < items; i++) {
                 queue.get(Duration.ofSeconds(30));
             }
-            return items / ((System.nanoTime() - began) / 1e9);
+            return new double[] {items / ((put - began) / 1e9), items / ((System.nanoTime() - put) / 1e9)};
         } finally {
             queue.delete();
         }
