@@ -76,16 +76,17 @@ class Client:
         """§2 rows 1-7, in order, with exactly the documented arguments."""
         ns = self.ns
         ch.exchange_declare(f"{ns}.dead", exchange_type="fanout", durable=True)
-        ch.queue_declare(f"{ns}.dead.letters", durable=True, arguments={"x-max-length": 100000})
+        ch.queue_declare(f"{ns}.dead.letters", durable=True, arguments={
+            "x-queue-type": "quorum", "x-max-length": 100000})
         ch.queue_bind(f"{ns}.dead.letters", f"{ns}.dead", routing_key="")
-        ch.queue_declare(f"{ns}.dead.notify", durable=True)
+        ch.queue_declare(f"{ns}.dead.notify", durable=True, arguments={"x-queue-type": "quorum"})
         ch.queue_bind(f"{ns}.dead.notify", f"{ns}.dead", routing_key="")
         ch.queue_declare(f"{ns}.jobs", durable=True, arguments={
             "x-queue-type": "quorum", "x-delivery-limit": 3, "x-dead-letter-exchange": f"{ns}.dead"})
         ch.queue_declare(f"{ns}.cancellations", durable=True, arguments={
             "x-queue-type": "stream", "x-max-age": "1D", "x-stream-max-segment-size-bytes": 1000000})
         ch.exchange_declare(f"{ns}.control", exchange_type="fanout", durable=True)
-        ch.queue_declare(self.reply_queue, durable=True, arguments={"x-expires": 3600000})
+        ch.queue_declare(self.reply_queue, durable=True, arguments={"x-queue-type": "quorum", "x-expires": 3600000})
 
     # ---- jobs (§4.1, §5.1) ----------------------------------------------------------------
 

@@ -198,6 +198,11 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
         return core.duplicateResults();
     }
 
+    /** The broker node this client is connected to now, {@code host:port}: it changes when a node fails over. */
+    public String brokerNode() {
+        return core.node();
+    }
+
     public BrokerSettings settings() {
         return core.settings();
     }

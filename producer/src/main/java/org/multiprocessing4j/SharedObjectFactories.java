@@ -9,6 +9,7 @@ import org.multiprocessing4j.pipe.Connection;
 import org.multiprocessing4j.queue.JoinableQueue;
 import org.multiprocessing4j.queue.RemoteQueue;
 import org.multiprocessing4j.queue.SimpleQueue;
+import org.multiprocessing4j.queue.Replication;
 
 /**
  * The factories of what a {@link Multiprocessing} client shares with other machines: queues, the
@@ -39,13 +40,21 @@ abstract class SharedObjectFactories extends SyncFactories {
     /** {@code Queue(maxsize)}: with a generated name; deleted when this client closes. */
     public RemoteQueue queue(int maxsize) {
         ensureOpen();
-        return core.createQueue(null, maxsize);
+        return core.createQueue(null, maxsize, false);
     }
 
     /** Creates the named queue, or opens it if it exists with the same maxsize. It outlives this client. */
     public RemoteQueue queue(String name, int maxsize) {
+        return queue(name, maxsize, Replication.SINGLE_NODE);
+    }
+
+    /**
+     * The same, choosing where its items live on a cluster: {@link Replication#REPLICATED} keeps the
+     * queue working while a node is down. A queue's replication cannot change once it exists.
+     */
+    public RemoteQueue queue(String name, int maxsize, Replication replication) {
         ensureOpen();
-        return core.createQueue(name, maxsize);
+        return core.createQueue(name, maxsize, replication == Replication.REPLICATED);
     }
 
     /** Opens an existing named queue, whatever its maxsize. */

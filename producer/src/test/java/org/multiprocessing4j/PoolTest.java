@@ -267,6 +267,27 @@ class PoolTest {
         }
     }
 
+    /**
+     * Issue 14: a reply queue found gone (its results with it) means the jobs still waiting may never
+     * get theirs: the producer publishes them again. The job then runs twice: one result for the
+     * caller, the other dropped as a duplicate, which is how this test sees the job was asked for again.
+     */
+    @Test
+    void jobsStillWaitingWhenTheReplyQueueIsLostAreAskedForAgain(TestBroker broker) throws Exception {
+        try (Multiprocessing client = cluster.connect()) {
+            AsyncResult<Object> waiting = client.pool().applyAsync("sleep", 1.5, "kept");
+            try (Connection admin = broker.newConnection(); Channel channel = admin.createChannel()) {
+                channel.queueDelete(client.core().replyQueue());
+            }
+            assertEquals("kept", waiting.get(WAIT));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (client.duplicateResultsDropped() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(1, client.duplicateResultsDropped(), "the job was published again and ran twice");
+        }
+    }
+
     private static List<Long> longs(List<Object> values) {
         return values.stream().map(v -> ((Number) v).longValue()).toList();
     }

@@ -73,6 +73,35 @@ class QueueAcrossWorkersTest {
         }
     }
 
+    /** Issue 14: a user queue can be replicated (a quorum queue); workers use it as any other, its bound holds. */
+    @Test
+    void aReplicatedQueueWorksAcrossWorkersKeepsItsBoundAndCannotBecomeASingleNodeOne() throws Exception {
+        try (Multiprocessing mp = cluster.connect()) {
+            String name = "replicated-" + java.util.UUID.randomUUID();
+            RemoteQueue q = mp.queue(name, 3, org.multiprocessing4j.queue.Replication.REPLICATED);
+            try {
+                RemoteProcess writer = mp.process("put_range", q, 0, 3);
+                writer.start();
+                writer.join();
+                assertEquals(0, writer.exitCode(), "the worker put 3 items: " + writer.failure());
+                assertEquals(3, mp.openQueue(name).maxsize(), "opened by name, it tells its bound");
+                assertTrue(q.full());
+                org.junit.jupiter.api.Assertions.assertThrows(org.multiprocessing4j.errors.QueueFullException.class,
+                        () -> q.put(99, Duration.ofMillis(300)));
+                Set<Long> got = new HashSet<>();
+                for (int i = 0; i < 3; i++) {
+                    got.add(((Number) q.get(Duration.ofSeconds(10))).longValue());
+                }
+                assertEquals(Set.of(0L, 1L, 2L), got);
+                org.multiprocessing4j.errors.MpException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                        org.multiprocessing4j.errors.MpException.class, () -> mp.queue(name, 3));
+                assertTrue(refused.getMessage().contains("already exists with other settings"), refused.getMessage());
+            } finally {
+                q.delete();
+            }
+        }
+    }
+
     /**
      * The reader's worker is frozen (SIGSTOP) while blocked in get(); the broker then hands it the
      * item, which sits in the frozen process unacknowledged; kill -9 returns it to the queue.

@@ -11,6 +11,7 @@ import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.errors.QueueNotFoundException;
 import org.multiprocessing4j.queue.JoinableQueue;
 import org.multiprocessing4j.queue.RemoteQueue;
+import org.multiprocessing4j.queue.Replication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +60,9 @@ final class QueueCommand implements Runnable {
         @Option(names = "--joinable", description = "A JoinableQueue: counts items until marked done "
                 + "('queue task-done'), for 'queue join'. Unbounded.")
         boolean joinable;
+        @Option(names = "--replicated", description = "A replicated (quorum) queue: on a cluster it keeps working while a"
+                + " node is down. Slower than the default, which lives on one node; cannot change once it exists.")
+        boolean replicated;
 
         @Override
         public Integer call() throws Exception {
@@ -74,9 +78,10 @@ final class QueueCommand implements Runnable {
                     return ExitCodes.OK;
                 }
                 requireSameBoundIfExists(mp, name, maxsize);
-                RemoteQueue queue = mp.queue(name, maxsize);
+                RemoteQueue queue = mp.queue(name, maxsize, replicated ? Replication.REPLICATED : Replication.SINGLE_NODE);
                 spec.commandLine().getOut().println("queue " + queue.name() + " ready"
-                        + (maxsize > 0 ? " (maxsize " + maxsize + ")" : " (unbounded)") + ", " + queue.qsize() + " items");
+                        + (maxsize > 0 ? " (maxsize " + maxsize + ")" : " (unbounded)") + (replicated ? ", replicated" : "")
+                        + ", " + queue.qsize() + " items");
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             });

@@ -27,10 +27,16 @@ final class StatusCommand implements Callable<Integer> {
             int slots = workers.stream().mapToInt(WorkerStatus::concurrency).sum();
             int running = workers.stream().mapToInt(WorkerStatus::running).sum();
             out.println("broker:        " + CliSupport.redact(spec, mp.settings().maskedUri())
-                    + " (namespace " + mp.settings().namespace() + ")");
+                    + " (namespace " + mp.settings().namespace() + "), this client on node " + mp.brokerNode());
             out.println("jobs waiting:  " + mp.jobsWaiting());
             out.println("dead letters:  " + mp.deadLetters().count());
-            out.println("workers:       " + workers.size() + " (" + running + " of " + slots + " slots busy)");
+            out.println("workers:       " + workers.size() + " (" + running + " of " + slots + " slots busy)"
+                    + (workers.isEmpty() ? "" : ", on nodes " + workers.stream().map(WorkerStatus::node).distinct().sorted()
+                    .collect(java.util.stream.Collectors.joining(", "))));
+            out.println("results kept:  " + workers.stream().mapToLong(WorkerStatus::resultsKept).sum()
+                    + " (their reply queue was missing: kept for their producer)");
+            out.println("handed back:   " + workers.stream().mapToLong(WorkerStatus::resultsHandedBack).sum()
+                    + " (results that could not be delivered nor kept: their jobs run again)");
             out.flush();
             return ExitCodes.OK;
         });

@@ -42,12 +42,12 @@ final class WorkersCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            out.printf("%-24s %-20s %8s %8s %8s %10s  %-8s %s%n", "WORKER", "HOST", "PID", "SLOTS", "RUNNING",
-                    "COMPLETED", "UP", "QUEUES");
+            out.printf("%-24s %-20s %8s %8s %8s %10s  %-8s %-21s %s%n", "WORKER", "HOST", "PID", "SLOTS", "RUNNING",
+                    "COMPLETED", "UP", "NODE", "QUEUES");
             for (WorkerStatus worker : workers) {
-                out.printf("%-24s %-20s %8d %8d %8d %10d  %-8s %s%n", worker.name(), worker.host(), worker.pid(),
+                out.printf("%-24s %-20s %8d %8d %8d %10d  %-8s %-21s %s%n", worker.name(), worker.host(), worker.pid(),
                         worker.concurrency(), worker.running(), worker.completed(), uptime(worker.startedAt()),
-                        String.join(",", worker.queues()));
+                        worker.node(), String.join(",", worker.queues()));
                 if (tasks) {
                     out.println("    tasks: " + String.join(", ", worker.tasks()));
                 }

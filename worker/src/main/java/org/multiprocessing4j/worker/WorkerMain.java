@@ -96,6 +96,11 @@ public final class WorkerMain implements Callable<Integer> {
                     + "exit 75 for the supervisor to restart the worker, 1 to 1000 (default ${DEFAULT-VALUE}).")
     int maxLostThreads;
 
+    @Option(names = "--debug", negatable = false,
+            description = "Log at debug level: failed reconnection attempts and the stack traces of link and recovery "
+                    + "failures (without it, one line when a link is lost and one when it is back).")
+    boolean debug;
+
     @Option(names = "--no-events", negatable = false,
             description = "Do not append job events to the events stream (history, logs, dashboard).")
     boolean noEvents;
@@ -143,6 +148,10 @@ public final class WorkerMain implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (debug) {
+            // Read by the bundled simple logger when each logger is made, i.e. after this line for ours.
+            System.setProperty("org.slf4j.simpleLogger.log.org.multiprocessing4j", "debug");
+        }
         WorkerConfig config = config();
         Worker worker = Worker.start(config);
         Thread hook = new Thread(worker::stop, "mp4j-worker-shutdown");

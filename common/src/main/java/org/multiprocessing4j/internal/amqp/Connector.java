@@ -48,6 +48,16 @@ public final class Connector {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
     /** An RPC to a broker that stopped answering must not hang a caller for amqp-client's default 10 minutes. */
     private static final int CHANNEL_RPC_TIMEOUT_MS = 30_000;
+    /**
+     * With several nodes, how long one node may take to answer the AMQP handshake before the next
+     * is tried. amqp-client tries a list's addresses in turn within one attempt (a failure on one is
+     * not even reported), so a node that accepts the TCP connection but is too busy, frozen or half
+     * dead to answer held a whole failover for the default handshake timeout (10 s): the phase-1
+     * "first task after 11 s" (1 s recovery interval + 10 s), with no failed attempt logged.
+     */
+    private static final int CLUSTER_HANDSHAKE_TIMEOUT_MS = 4_000;
+    /** With several nodes, how long a TCP connect to one may take before the next is tried. */
+    private static final int CLUSTER_CONNECT_TIMEOUT_MS = 3_000;
 
     private Connector() {
     }
@@ -66,7 +76,7 @@ public final class Connector {
             attempt++;
             // Each attempt may wait only for what is left, so an unreachable host fails on time too.
             long leftMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-            factory.setConnectionTimeout((int) Math.min(leftMs / addresses.size() + 1, 5_000));
+            factory.setConnectionTimeout((int) Math.min(leftMs / addresses.size() + 1, connectTimeoutCap(settings)));
             try {
                 Connection connection = factory.newConnection(addresses, "mp4j " + role);
                 log.info("connected to node {}{}", node(connection), attempt > 1 ? " after " + attempt + " attempts" : "");
@@ -148,13 +158,19 @@ public final class Connector {
         factory.setTopologyRecoveryEnabled(true);
         factory.setTopologyRecoveryFilter(OnLiveChannelsOnly.FILTER);
         factory.setNetworkRecoveryInterval(settings.recoveryInterval().toMillis());
-        factory.setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), 5_000));
-        factory.setHandshakeTimeout((int) Math.min(settings.connectTimeout().toMillis(), 10_000));
+        factory.setConnectionTimeout((int) Math.min(settings.connectTimeout().toMillis(), connectTimeoutCap(settings)));
+        factory.setHandshakeTimeout((int) Math.min(settings.connectTimeout().toMillis(),
+                settings.nodes().size() > 1 ? CLUSTER_HANDSHAKE_TIMEOUT_MS : 10_000));
         factory.setChannelRpcTimeout(CHANNEL_RPC_TIMEOUT_MS);
         factory.setExceptionHandler(new QuietRecoveryExceptionHandler());
         // Add to, never replace, the defaults: they announce capabilities such as consumer_cancel_notify.
         factory.getClientProperties().put("product", "multiprocessing4j");
         return factory;
+    }
+
+    /** One node alone is waited for longer: there is nowhere else to go. */
+    private static int connectTimeoutCap(BrokerSettings settings) {
+        return settings.nodes().size() > 1 ? CLUSTER_CONNECT_TIMEOUT_MS : 5_000;
     }
 
     /** A TLS context that trusts exactly the CA certificates in a PEM file. */

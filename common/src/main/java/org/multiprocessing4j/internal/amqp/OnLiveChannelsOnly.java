@@ -14,8 +14,13 @@ import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
  * entity back declares it on a channel that lives as long as it does (the reply queue), or declares
  * it again itself (the jobs queue, when a worker subscribes again); the rest is skipped here.
  */
-final class OnLiveChannelsOnly implements TopologyRecoveryFilter {
+public final class OnLiveChannelsOnly implements TopologyRecoveryFilter {
     static final TopologyRecoveryFilter FILTER = new OnLiveChannelsOnly();
+    /**
+     * Consumers whose tag starts with this subscribe again by themselves after a reconnection (with
+     * arguments of the moment, such as a stream offset, and retrying until it works): recovery leaves them alone.
+     */
+    public static final String OWN_RECOVERY_TAG = "mp4j-own-recovery.";
 
     private OnLiveChannelsOnly() {
     }
@@ -37,7 +42,7 @@ final class OnLiveChannelsOnly implements TopologyRecoveryFilter {
 
     @Override
     public boolean filterConsumer(RecordedConsumer consumer) {
-        return live(consumer);
+        return live(consumer) && !consumer.getConsumerTag().startsWith(OWN_RECOVERY_TAG);
     }
 
     private static boolean live(RecordedEntity entity) {

@@ -3,12 +3,15 @@ package org.multiprocessing4j.internal.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.Priority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every queue and exchange multiprocessing4j uses, named and declared in this one place.
@@ -19,6 +22,7 @@ import org.multiprocessing4j.task.Priority;
  * RabbitMQ refuses a declaration whose arguments differ from the existing queue's.
  */
 public final class Topology {
+    private static final Logger log = LoggerFactory.getLogger(Topology.class);
     /**
      * A job is dead-lettered after this many redeliveries, i.e. on its 4th delivery: a task that
      * kills its worker cannot crash-loop the cluster, while a worker that dies once or twice for
@@ -37,6 +41,12 @@ public final class Topology {
     public static final Duration ANONYMOUS_QUEUE_EXPIRES = Duration.ofDays(1);
     /** Names of user queues made without a name ({@code Queue()}) start with this. */
     public static final String ANONYMOUS_QUEUE_PREFIX = "anon.";
+    /**
+     * A quorum queue refuses a publish only once it is over its x-max-length, so it holds one message
+     * more than a classic queue of the same limit (3.10: limit 3 took 4, limit 2 took 3, limit 0 took 1):
+     * a replicated Queue(maxsize) is declared with maxsize - 1 to hold exactly maxsize.
+     */
+    public static final int QUORUM_LENGTH_SLACK = 1;
     /** An orphaned lease queue (its copy already expired back into the jobs queue) goes after this many TTLs. */
     private static final int LEASE_QUEUE_EXPIRES_TTLS = 5;
 
@@ -144,15 +154,50 @@ public final class Topology {
         return brokerQueue.startsWith(prefix) ? brokerQueue.substring(prefix.length()) : null;
     }
 
-    /** Everything jobs flow through: the dead-letter path and the default queue's three priority levels. */
+    /**
+     * Everything jobs flow through: the dead-letter path and the default queue's three priority
+     * levels. Every queue here is replicated (quorum), so it can be declared, and keeps working,
+     * while any one node of a cluster is down.
+     */
     public void declareJobs(Channel channel) throws IOException {
         channel.exchangeDeclare(deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
-        channel.queueDeclare(deadLettersQueue(), true, false, false, Map.of(
-                "x-max-length", DEAD_LETTERS_KEPT));
-        channel.queueBind(deadLettersQueue(), deadLetterExchange(), "");
-        channel.queueDeclare(deadNotifyQueue(), true, false, false, Map.of());
-        channel.queueBind(deadNotifyQueue(), deadLetterExchange(), "");
+        if (declareReplicated(channel.getConnection(), deadLettersQueue(), Map.of(
+                "x-queue-type", "quorum",
+                "x-max-length", DEAD_LETTERS_KEPT))) {
+            channel.queueBind(deadLettersQueue(), deadLetterExchange(), "");
+        }
+        if (declareReplicated(channel.getConnection(), deadNotifyQueue(), Map.of("x-queue-type", "quorum"))) {
+            channel.queueBind(deadNotifyQueue(), deadLetterExchange(), "");
+        }
         declareQueue(channel, CallOptions.DEFAULT_QUEUE);
+    }
+
+    /**
+     * Declares a quorum queue, each on a channel of its own (a refusal closes the channel). A queue
+     * of the same name made by an earlier version as a classic queue is kept as it is (RabbitMQ
+     * refuses to change a queue's type): it works, on one node, until someone deletes it; and
+     * while that node is down it cannot even be declared, which must not stop a client from
+     * starting. Returns whether the queue is usable now.
+     */
+    private static boolean declareReplicated(Connection connection, String name, Map<String, Object> args)
+            throws IOException {
+        try {
+            Channels.withTemporaryChannel(connection, ch -> ch.queueDeclare(name, true, false, false, args));
+            return true;
+        } catch (IOException e) {
+            int code = Channels.replyCode(e);
+            if (code == 406) {
+                log.warn("{} is a queue of an earlier version, on one node only ({}); it is kept as it is. Delete it"
+                        + " (rabbitmqctl delete_queue {}) to have it replicated", name, Channels.replyText(e), name);
+                return true;
+            }
+            if (code == 404) {
+                log.warn("{} cannot be used now: {}. It is a queue of an earlier version, on one node only; delete it"
+                        + " once that node is back to have it replicated", name, Channels.replyText(e));
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -184,19 +229,37 @@ public final class Topology {
                 "x-stream-max-segment-size-bytes", 1_000_000));
     }
 
+    /**
+     * A reply queue is a quorum queue: the results a producer waits for survive the loss of any one
+     * node, and the producer finds them again from whichever node it reconnects to. It costs about
+     * 30 ms more to declare than a classic queue (measured on one node under load: 40 vs 13 ms).
+     */
     public void declareReplyQueue(Channel channel, String queue, Duration expires) throws IOException {
-        channel.queueDeclare(queue, true, false, false, Map.of("x-expires", expires.toMillis()));
+        channel.queueDeclare(queue, true, false, false, replyQueueArguments(expires));
+    }
+
+    public static Map<String, Object> replyQueueArguments(Duration expires) {
+        return Map.of("x-queue-type", "quorum", "x-expires", expires.toMillis());
     }
 
     /**
-     * A user's Queue: durable, classic. Bounded by the broker when {@code maxsize > 0} (a put past
-     * it is refused, not dropped); an unbounded named queue carries no arguments at all; an
-     * anonymous one expires a day after its last use in case its creator crashed.
+     * A user's Queue: durable, classic or (replicated) quorum. Bounded by the broker when
+     * {@code maxsize > 0} (a put past it is refused, not dropped); an unbounded named classic queue
+     * carries no arguments at all; an anonymous one expires a day after its last use in case its
+     * creator crashed.
      */
     public AMQP.Queue.DeclareOk declareUserQueue(Channel channel, String name, int maxsize) throws IOException {
+        return declareUserQueue(channel, name, maxsize, false);
+    }
+
+    public AMQP.Queue.DeclareOk declareUserQueue(Channel channel, String name, int maxsize, boolean replicated)
+            throws IOException {
         Map<String, Object> args = new HashMap<>();
+        if (replicated) {
+            args.put("x-queue-type", "quorum");
+        }
         if (maxsize > 0) {
-            args.put("x-max-length", maxsize);
+            args.put("x-max-length", replicated ? maxsize - QUORUM_LENGTH_SLACK : maxsize);
             args.put("x-overflow", "reject-publish");
         }
         if (name.startsWith(ANONYMOUS_QUEUE_PREFIX)) {

@@ -63,13 +63,18 @@ public final class AmqpQueue implements RemoteQueue, SharedHandle {
      * Without a name it gets a generated one and is deleted when this handle closes.
      */
     public static AmqpQueue create(SharedContext context, String name, int maxsize) {
+        return create(context, name, maxsize, false);
+    }
+
+    /** The same, as a replicated (quorum) queue if {@code replicated}. */
+    public static AmqpQueue create(SharedContext context, String name, int maxsize, boolean replicated) {
         if (maxsize < 0) {
             throw new IllegalArgumentException("maxsize must be 0 (unbounded) or positive, got " + maxsize);
         }
         boolean anonymous = name == null;
         String actualName = anonymous ? Topology.ANONYMOUS_QUEUE_PREFIX + UUID.randomUUID()
                 : QueueDeclarations.validName(name);
-        QueueDeclarations.declare(context, actualName, maxsize);
+        QueueDeclarations.declare(context, actualName, maxsize, replicated);
         return new AmqpQueue(context, actualName, maxsize, anonymous);
     }
 

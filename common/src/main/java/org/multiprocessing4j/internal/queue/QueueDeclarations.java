@@ -7,6 +7,7 @@ import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.errors.QueueNotFoundException;
 import org.multiprocessing4j.internal.amqp.Channels;
+import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.shared.SharedContext;
 
 /** Creating, checking and sizing up user queues on the broker; names and arguments come from Topology. */
@@ -27,14 +28,15 @@ final class QueueDeclarations {
         return name;
     }
 
-    static void declare(SharedContext context, String name, int maxsize) {
+    static void declare(SharedContext context, String name, int maxsize, boolean replicated) {
         try {
             Channels.withTemporaryChannel(context.connection(),
-                    ch -> context.topology().declareUserQueue(ch, name, maxsize));
+                    ch -> context.topology().declareUserQueue(ch, name, maxsize, replicated));
         } catch (IOException e) {
             if (Channels.replyCode(e) == 406) {
                 throw new MpException("queue '" + name + "' already exists with other settings than maxsize "
-                        + maxsize + " (" + Channels.replyText(e) + "); open it without a maxsize or delete it first");
+                        + maxsize + (replicated ? ", replicated" : "") + " (" + Channels.replyText(e)
+                        + "); open it without a maxsize or delete it first");
             }
             throw new ConnectionLostException("could not create queue '" + name + "': " + e.getMessage(), e);
         }
@@ -58,13 +60,25 @@ final class QueueDeclarations {
      * (it is unbounded) or tells us the bound. Only used to open a queue by name alone.
      */
     static int discoverMaxsize(SharedContext context, String name) {
+        int limit;
         try {
             Channels.withTemporaryChannel(context.connection(),
                     ch -> context.topology().declareUserQueue(ch, name, 0));
             return 0;
         } catch (IOException e) {
             Matcher matcher = CURRENT_MAX_LENGTH.matcher(Channels.replyText(e));
-            return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+            if (!matcher.find()) {
+                return 0; // refused for something else (a replicated unbounded queue): no bound
+            }
+            limit = Integer.parseInt(matcher.group(1));
+        }
+        // RabbitMQ names x-max-length before x-queue-type: a classic queue of that limit settles which it is.
+        try {
+            Channels.withTemporaryChannel(context.connection(),
+                    ch -> context.topology().declareUserQueue(ch, name, limit, false));
+            return limit;
+        } catch (IOException replicated) {
+            return limit + Topology.QUORUM_LENGTH_SLACK;
         }
     }
 }

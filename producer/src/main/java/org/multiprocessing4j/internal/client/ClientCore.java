@@ -14,7 +14,6 @@ import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Connector;
 import org.multiprocessing4j.internal.amqp.JobRouting;
-import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.events.EventLog;
 import org.multiprocessing4j.internal.events.EventReader;
@@ -23,10 +22,8 @@ import org.multiprocessing4j.internal.wire.ValueCodec;
 import org.multiprocessing4j.internal.kinds.SharedObjects;
 import org.multiprocessing4j.internal.queue.AmqpQueue;
 import org.multiprocessing4j.internal.wire.CancelMessage;
-import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.Ids;
 import org.multiprocessing4j.internal.wire.JobMessage;
-import org.multiprocessing4j.internal.wire.WireCodec;
 import org.multiprocessing4j.internal.wire.WorkerInfo;
 import org.multiprocessing4j.queue.RemoteQueue;
 
@@ -84,9 +81,13 @@ public final class ClientCore implements AutoCloseable {
                 topology.declareReplyQueue(channel, replyQueue, replyExpiry);
                 return null;
             });
+            java.util.concurrent.atomic.AtomicReference<LostReplies> lost = new java.util.concurrent.atomic.AtomicReference<>();
             ReplyRouter router = new ReplyRouter(connection, replyQueue,
-                    channel -> topology.declareReplyQueue(channel, replyQueue, replyExpiry), output);
+                    channel -> topology.declareReplyQueue(channel, replyQueue, replyExpiry), output,
+                    () -> lost.get().askAgain());
             core = new ClientCore(settings, connection, topology, replyQueue, router);
+            lost.set(new LostReplies(router, core.jobs, replyQueue, settings.maskedUri()));
+            lost.get().watch(connection);
             router.start();
             return core;
         } catch (IOException | RuntimeException e) {
@@ -130,6 +131,7 @@ public final class ClientCore implements AutoCloseable {
     /** Registers the job, then publishes it; the handle's result completes with the first result reply. */
     public JobHandle submit(JobMessage job, String processName) {
         JobHandle handle = follow(job.id(), job.task(), processName);
+        handle.publishedAs(job);
         recordSubmitted(job);
         jobs.publish(job).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -189,8 +191,7 @@ public final class ClientCore implements AutoCloseable {
 
     /** Appends a cancellation to the stream every worker reads; completes once the broker has it. */
     public CompletableFuture<Void> cancel(String jobId, CancelMessage.Signal signal) {
-        byte[] body = WireCodec.encode(CancelMessage.of(jobId, signal, System.currentTimeMillis()));
-        return publisher.publish(Outgoing.toQueue(topology.cancellationStream(), Envelopes.cancel(jobId), body));
+        return new CancelPublisher(publisher, topology).publish(jobId, signal);
     }
 
     /** Shared objects made by or passed to this client: results open their references here, closed with the client. */
@@ -199,8 +200,8 @@ public final class ClientCore implements AutoCloseable {
     }
 
     /** Python's {@code Queue(maxsize)}: a named one outlives the client, an anonymous one (null name) does not. */
-    public RemoteQueue createQueue(String name, int maxsize) {
-        return shared.track(AmqpQueue.create(shared.context(), name, maxsize));
+    public RemoteQueue createQueue(String name, int maxsize, boolean replicated) {
+        return shared.track(AmqpQueue.create(shared.context(), name, maxsize, replicated));
     }
 
     /** An existing named queue, whatever its maxsize. */
@@ -235,6 +236,10 @@ public final class ClientCore implements AutoCloseable {
         return router.duplicateResults();
     }
 
+    public String node() {
+        return Connector.node(connection);
+    }
+
     public Connection connection() {
         return connection;
     }
@@ -265,23 +270,10 @@ public final class ClientCore implements AutoCloseable {
         router.close();
         shared.close();
         publisher.close();
-        if (connection.isOpen()) {
-            try {
-                Channels.withTemporaryChannel(connection, channel -> channel.queueDelete(replyQueue));
-            } catch (IOException | RuntimeException e) {
-                // it expires on its own
-            }
-        }
-        closeQuietly(connection);
+        Disconnect.deleteQueueThenClose(connection, replyQueue);
     }
 
     static void closeQuietly(Connection connection) {
-        try {
-            if (connection.isOpen()) {
-                connection.close(5_000);
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
-        }
+        Disconnect.close(connection, 5_000);
     }
 }

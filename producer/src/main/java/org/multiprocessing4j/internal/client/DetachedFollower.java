@@ -93,8 +93,8 @@ public final class DetachedFollower implements AutoCloseable {
         try {
             if (reply instanceof StartedReply started) {
                 handle.started(started.worker(), started.attempt());
-            } else if (reply instanceof OutputReply line && handle.claimOutput(line.attemptOrFirst(), line.seq())) {
-                output.line(handle, line);
+            } else if (reply instanceof OutputReply line) {
+                OutputLines.show(handle, line, output);
             } else if (reply instanceof ResultReply result) {
                 handle.complete(result);
             }

@@ -1,6 +1,7 @@
 package org.multiprocessing4j.internal.client;
 
 import java.util.concurrent.CompletableFuture;
+import org.multiprocessing4j.internal.wire.JobMessage;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 
@@ -16,6 +17,8 @@ public final class JobHandle {
     private int shownAttempt = 1; // guarded by this
     private long shownSeq;        // guarded by this
     private volatile WorkerRef worker;
+    /** The job as published, kept to publish it again if its result may be lost; null for jobs followed only. */
+    private volatile JobMessage job;
     private volatile int attempt;
 
     public JobHandle(String id, String task, String processName) {
@@ -45,6 +48,15 @@ public final class JobHandle {
         return attempt;
     }
 
+    /** The job as published by this producer, or null. */
+    public JobMessage job() {
+        return job;
+    }
+
+    void publishedAs(JobMessage job) {
+        this.job = job;
+    }
+
     public boolean started() {
         return worker != null;
     }
@@ -70,20 +82,32 @@ public final class JobHandle {
         this.attempt = attempt;
     }
 
+    /** What to do with an output line that arrived. */
+    enum OutputClaim {
+        /** Already shown, or from an older run than the one shown: dropped. */
+        DROP,
+        /** The next line of the run being shown. */
+        SHOW,
+        /** The first line of a newer run after lines of an older one were shown: say so before showing it. */
+        SHOW_AFTER_RESTART_MARKER
+    }
+
     /**
-     * True if this output line is new: a later line of the attempt being shown, or the first line
-     * of a newer attempt (a retry, or a rerun after a worker was lost), which from then on is the
-     * one shown. Lines of an older attempt arriving late are dropped, so two runs never interleave.
+     * Decides on an output line: a later line of the attempt being shown is shown; the first line of
+     * a newer attempt (a retry, or a rerun after a worker was lost) switches to that attempt, after
+     * a marker if lines of the older one were shown already; lines of an older attempt arriving
+     * late are dropped. So the lines shown come from one run, or from several with a marker between.
      */
-    synchronized boolean claimOutput(int attempt, long seq) {
+    synchronized OutputClaim claimOutput(int attempt, long seq) {
         if (attempt < shownAttempt || (attempt == shownAttempt && seq <= shownSeq)) {
-            return false;
+            return OutputClaim.DROP;
         }
+        boolean restarted = attempt > shownAttempt && shownSeq > 0;
         if (attempt > shownAttempt) {
             shownAttempt = attempt;
         }
         shownSeq = seq;
-        return true;
+        return restarted ? OutputClaim.SHOW_AFTER_RESTART_MARKER : OutputClaim.SHOW;
     }
 
     /** Returns false if a result had already arrived (a duplicate). */

@@ -43,6 +43,7 @@ public final class ReplyRouter implements AutoCloseable {
     private final Connection connection;
     private final String replyQueue;
     private final QueueDeclaration declareReplyQueue;
+    private final Runnable onQueueLost;
     private volatile Channel channel;
     private volatile boolean closed;
 
@@ -58,8 +59,14 @@ public final class ReplyRouter implements AutoCloseable {
         void line(JobHandle handle, OutputReply line);
     }
 
+    /**
+     * @param onQueueLost told (on a background thread) when the reply queue had to be declared again
+     *                    because it was gone, with whatever results it held: the jobs still waiting
+     *                    must be asked for again
+     */
     public ReplyRouter(Connection connection, String replyQueue, QueueDeclaration declareReplyQueue,
-                       OutputListener output) {
+                       OutputListener output, Runnable onQueueLost) {
+        this.onQueueLost = onQueueLost;
         this.output = output;
         this.replyQueue = replyQueue;
         this.connection = connection;
@@ -70,12 +77,30 @@ public final class ReplyRouter implements AutoCloseable {
      * Starts consuming. Separate from construction so that a client collecting replies published
      * earlier (a detached process) registers its job first: a reply for a job nobody waits for is dropped.
      *
-     * <p>The queue is declared on the consuming channel itself: connection recovery replays a
-     * declaration on the channel it was made on, before the consumer, so after a broker restart
-     * that lost the queue (declared just before a kill -9) it is there again before we consume.
+     * <p>The queue is declared on a channel of its own, not the consuming one, so that connection
+     * recovery does not declare it again silently: if it is gone after a reconnection (a broker
+     * restart lost it, someone deleted it), recovering the consumer fails, this router finds the
+     * queue missing, declares it and has the waiting jobs asked for again ({@code onQueueLost}).
      */
     public synchronized void start() throws IOException {
-        Channel ch = connection.createChannel();
+        try {
+            Channels.withTemporaryChannel(connection, ch -> {
+                declareReplyQueue.declare(ch);
+                return null;
+            });
+        } catch (IOException e) {
+            if (Channels.replyCode(e) != 406) {
+                throw e;
+            }
+            // A worker declared it again while this producer was away (ReplySender), with the default
+            // expiry rather than ours: it is our queue all the same, with our results in it.
+            log.info("the reply queue {} exists with other arguments ({}); consuming it as it is", replyQueue,
+                    Channels.replyText(e));
+        }
+        consume(connection.createChannel());
+    }
+
+    private void consume(Channel ch) throws IOException {
         try {
             ch.basicQos(PREFETCH);
             ch.addShutdownListener(cause -> {
@@ -88,7 +113,6 @@ public final class ReplyRouter implements AutoCloseable {
                     consumeAgainInBackground(null);
                 }
             });
-            declareReplyQueue.declare(ch);
             ch.basicConsume(replyQueue, false, new DefaultConsumer(ch) {
                 /** The broker cancels us when the reply queue is deleted: declare it again and consume. */
                 @Override
@@ -142,10 +166,15 @@ public final class ReplyRouter implements AutoCloseable {
 
     /** Until it works or this router closes: a broker coming back may refuse for a while. */
     private void consumeAgain() {
+        boolean lost = false;
         for (int attempt = 1; !closed; attempt++) {
             try {
+                lost |= missing();
                 start();
                 log.info("consuming the reply queue again (attempt {})", attempt);
+                if (lost && !closed) {
+                    onQueueLost.run();
+                }
                 return;
             } catch (IOException | RuntimeException e) {
                 if (attempt == 1 || attempt % 30 == 0) {
@@ -157,6 +186,33 @@ public final class ReplyRouter implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+    }
+
+    /** True if the reply queue does not exist (a passive declaration gets 404). */
+    private boolean missing() throws IOException {
+        try {
+            Channels.withTemporaryChannel(connection, ch -> ch.queueDeclarePassive(replyQueue));
+            return false;
+        } catch (IOException e) {
+            if (Channels.replyCode(e) == 404) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** The jobs still waiting for a result here. */
+    public java.util.Collection<JobHandle> waiting() {
+        return java.util.List.copyOf(waiting.values());
+    }
+
+    /** Fails every job still waiting with {@code failure} (they can no longer complete here). */
+    public void failWaiting(java.util.function.Function<JobHandle, RuntimeException> failure) {
+        for (JobHandle handle : waiting()) {
+            if (waiting.remove(handle.id(), handle)) {
+                handle.result().completeExceptionally(failure.apply(handle));
             }
         }
     }
@@ -216,8 +272,8 @@ public final class ReplyRouter implements AutoCloseable {
             handle.progressed(progress.done(), progress.total());
         } else if (reply instanceof StartedReply started) {
             handle.started(started.worker(), started.attempt());
-        } else if (reply instanceof OutputReply line && handle.claimOutput(line.attemptOrFirst(), line.seq())) {
-            output.line(handle, line);
+        } else if (reply instanceof OutputReply line) {
+            OutputLines.show(handle, line, output);
         }
     }
 

@@ -10,7 +10,10 @@ import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.multiprocessing4j.Multiprocessing;
+import org.multiprocessing4j.OutputLine;
 import org.multiprocessing4j.OutputSink;
+import org.multiprocessing4j.RemoteProcess;
+import org.multiprocessing4j.WorkerStatus;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.testkit.ChildProcess;
@@ -18,13 +21,8 @@ import org.multiprocessing4j.testkit.PrivateCluster;
 import org.multiprocessing4j.testkit.Workers;
 
 /**
- * Producers and workers on a {@link PrivateCluster}, and where their queues live.
- *
- * <p>Phase-1 limit (issue 14 item 2, not done yet): the dead-letter queues and a producer's reply
- * queue are classic queues, homed on the node of the client that declared them first; while that
- * node is down nobody can declare them, so no producer or worker can start ("home node ... is
- * down"). Tests therefore declare a namespace's topology from a client on a node they keep alive
- * ({@link #declareTopologyOn}) and keep the producer on that node.
+ * Producers and workers on a {@link PrivateCluster}, where their queues live, and what the
+ * scenarios check about output lines and running jobs.
  */
 final class ClusterClients implements AutoCloseable {
     private static final Pattern LOG_HEADER = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} [A-Z]+ ");
@@ -41,9 +39,91 @@ final class ClusterClients implements AutoCloseable {
 
     /** A producer with a 2 s heartbeat (a dead link noticed within seconds). */
     Multiprocessing producer(String uri) {
+        return producer(uri, OutputSink.discard());
+    }
+
+    Multiprocessing producer(String uri, OutputSink output) {
         return Multiprocessing.builder().settings(BrokerSettings.defaults().withUri(uri).withNamespace(namespace)
                 .withHeartbeat(Duration.ofSeconds(2)).withConnectTimeout(Duration.ofSeconds(30)))
-                .output(OutputSink.discard()).connect();
+                .output(output).connect();
+    }
+
+    /** Waits until every process has been taken by a worker (it has a pid). */
+    static void awaitStarted(List<RemoteProcess> processes, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (processes.stream().anyMatch(p -> p.pid() == null) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long started = processes.stream().filter(p -> p.pid() != null).count();
+        if (started < processes.size()) {
+            throw new AssertionError("only " + started + " of " + processes.size() + " processes started within " + timeout);
+        }
+    }
+
+    /** Jobs the namespace's workers are running, once it is 0 or {@code timeout} has passed. */
+    int runningOnWorkers(Multiprocessing mp, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int running;
+        do {
+            running = mp.workers(Duration.ofSeconds(1)).stream().mapToInt(WorkerStatus::running).sum();
+            if (running == 0) {
+                return 0;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return running;
+    }
+
+    static void awaitLines(List<OutputLine> shown, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (shown.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (shown.size() < count) {
+            throw new AssertionError("only " + shown.size() + " output lines within " + timeout + ": " + shown);
+        }
+    }
+
+    /**
+     * The lines shown for one job of {@code lines} ticks come from one run each between restart
+     * markers ("--- job ... restarted ..."): a run's lines in order from "tick 1", each run from one
+     * worker (never the producer), a newer attempt after each marker, and the last run complete.
+     */
+    static void assertOneRunPerMarker(List<OutputLine> shown, int lines, long producerPid, long... workerPids) {
+        List<List<OutputLine>> runs = new ArrayList<>();
+        runs.add(new ArrayList<>());
+        int markers = 0;
+        for (OutputLine line : shown) {
+            if (line.text().startsWith("--- job ") && line.text().contains(" restarted on ")) {
+                markers++;
+                runs.add(new ArrayList<>());
+            } else {
+                runs.get(runs.size() - 1).add(line);
+            }
+        }
+        int previousAttempt = 0;
+        for (List<OutputLine> run : runs) {
+            if (run.isEmpty()) {
+                throw new AssertionError("a restart marker with no line after it, or before any line: " + shown);
+            }
+            for (int i = 0; i < run.size(); i++) {
+                OutputLine line = run.get(i);
+                if (!line.text().equals("tick " + (i + 1) + " of f") || line.pid() != run.get(0).pid()
+                        || line.attempt() != run.get(0).attempt()) {
+                    throw new AssertionError("run " + run.get(0).attempt() + " is spliced at its line " + (i + 1) + ": " + shown);
+                }
+            }
+            if (run.get(0).pid() == producerPid || java.util.Arrays.stream(workerPids).noneMatch(pid -> pid == run.get(0).pid())) {
+                throw new AssertionError("lines not from a worker: " + run);
+            }
+            if (run.get(0).attempt() <= previousAttempt) {
+                throw new AssertionError("a marker before an attempt that is not newer: " + shown);
+            }
+            previousAttempt = run.get(0).attempt();
+        }
+        if (runs.get(runs.size() - 1).size() != lines) {
+            throw new AssertionError("the last run shown is not complete (" + markers + " markers): " + shown);
+        }
     }
 
     /** A worker JVM, ready (subscribed to jobs), its log with times and what Connector sees at debug level. */
@@ -62,8 +142,12 @@ final class ClusterClients implements AutoCloseable {
      * where a client goes, so this starts workers until one lands right (a few tries).
      */
     ChildProcess workerWhere(String name, IntPredicate wanted, int concurrency) {
+        return workerWhere(name, cluster.uri(), wanted, concurrency);
+    }
+
+    ChildProcess workerWhere(String name, String uri, IntPredicate wanted, int concurrency) {
         for (int attempt = 1; attempt <= 10; attempt++) {
-            ChildProcess worker = worker(name + (attempt == 1 ? "" : "-" + attempt), cluster.uri(), concurrency);
+            ChildProcess worker = worker(name + (attempt == 1 ? "" : "-" + attempt), uri, concurrency);
             if (wanted.test(nodeOf(worker))) {
                 return worker;
             }

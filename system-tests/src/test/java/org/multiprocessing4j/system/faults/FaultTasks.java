@@ -31,6 +31,14 @@ public final class FaultTasks implements TaskProvider {
             System.out.println("finish " + call.string("label"));
             return call.string("label");
         });
+        // Prints n numbered lines, one every millis: which run each streamed line came from shows.
+        tasks.task("ticks", Signature.of("label", "n", "millis"), call -> {
+            for (long i = 1; i <= call.integer("n"); i++) {
+                System.out.println("tick " + i + " of " + call.string("label"));
+                Thread.sleep(call.integer("millis"));
+            }
+            return call.string("label");
+        });
         // Runs for a while, printing a line per second: a long task whose every run is visible.
         tasks.task("long_task", Signature.of("label", "seconds"), call -> {
             System.out.println("begin " + call.string("label") + " attempt " + call.attempt());

@@ -199,7 +199,8 @@ public final class WorkerEngine {
 
     private WorkerInfo info() {
         return new WorkerInfo(WireVersion.CURRENT, identity(), settings.concurrency(), parts.running().running(),
-                parts.running().completed(), parts.catalog().names(), startedAt, settings.queues());
+                parts.running().completed(), parts.catalog().names(), startedAt, settings.queues(),
+                Connector.node(parts.connection()), parts.replies().resultsKept(), parts.replies().resultsHandedBack());
     }
 
     /**

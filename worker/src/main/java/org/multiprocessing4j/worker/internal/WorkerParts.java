@@ -83,7 +83,7 @@ final class WorkerParts implements AutoCloseable {
         this.timers = Executors.newScheduledThreadPool(2, threads("mp4j-timer-"));
         this.replyPublisher = newPublisher();
         this.outboxPublisher = newPublisher();
-        this.replies = new ReplySender(replyPublisher);
+        this.replies = new ReplySender(replyPublisher, connection, topology);
         this.lostThreads = new LostThreads(settings.maxLostThreads(), restart);
         this.events = settings.events()
                 ? EventLog.on(connection, topology, settings.eventsRetention(), settings.broker().maxMessageSize())

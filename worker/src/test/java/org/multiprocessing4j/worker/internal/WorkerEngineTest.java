@@ -112,6 +112,39 @@ class WorkerEngineTest {
         }
     }
 
+    /**
+     * A producer away for longer than the grace (its queue expired, or was lost) may still come
+     * back: the worker declares the reply queue again and keeps the result there, never drops it.
+     */
+    @Test
+    void aResultWhoseReplyQueueStaysMissingIsKeptInTheQueueTheWorkerDeclaresAgain() throws Exception {
+        String goneQueue = producer.topology().replyQueue("gone-" + UUID.randomUUID());
+        String id = producer.submitWithReplyTo(goneQueue, "square", List.of(8));
+        try (Connection connection = broker.newConnection()) {
+            GetResponse got = null;
+            for (long deadline = System.nanoTime() + WAIT.toNanos(); got == null && System.nanoTime() < deadline; ) {
+                Channel channel = connection.createChannel(); // a 404 (not declared yet) closes it
+                try {
+                    got = channel.basicGet(goneQueue, true);
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(200);
+                    continue;
+                }
+                if (got == null) {
+                    Thread.sleep(100);
+                }
+                org.multiprocessing4j.internal.amqp.Channels.closeQuietly(channel);
+            }
+            assertNotNull(got, "the worker declared the reply queue again and the result waits in it");
+            ResultReply result = assertInstanceOf(ResultReply.class,
+                    WireCodec.decodeReply(got.getProps().getType(), got.getBody()));
+            assertEquals(id, result.id());
+            assertEquals(64, result.value().asInt());
+            Channel channel = connection.createChannel();
+            channel.queueDelete(goneQueue);
+        }
+    }
+
     @Test
     void anUnknownTaskIsAnsweredAtOnceAndDeadLetteredNotRequeued() throws Exception {
         int deadBefore = producer.messageCount(producer.topology().deadLettersQueue());

@@ -1,14 +1,17 @@
 package org.multiprocessing4j.worker.internal.replies;
 
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
 import org.multiprocessing4j.internal.amqp.Outgoing;
 import org.multiprocessing4j.internal.amqp.PublishRejectedException;
+import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.wire.Envelopes;
 import org.multiprocessing4j.internal.wire.MessageType;
 import org.multiprocessing4j.internal.wire.OutputReply;
@@ -17,28 +20,41 @@ import org.multiprocessing4j.internal.wire.Reply;
 import org.multiprocessing4j.internal.wire.ResultReply;
 import org.multiprocessing4j.internal.wire.StartedReply;
 import org.multiprocessing4j.internal.wire.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends replies to a job's producer, in the order they are given (one confirming channel).
  *
- * <p>A reply queue that does not exist is usually a producer gone for good (its queue expired):
- * the job then counts as answered and is acknowledged, not run again for nobody. But right after
- * a broker restart it can also be a producer that has not redeclared its queue yet (a queue
- * declared just before a kill -9 can be missing from the restarted node). So a result is sent
- * again for {@link #UNROUTABLE_GRACE} before it is given up; a queue given up on is remembered,
- * so that a dead producer's remaining jobs cost no more waiting. Start and output replies are
- * not retried: the result is what the producer cannot do without.
+ * <p>A result is never dropped because its reply queue is missing. Reply queues are replicated,
+ * so a missing one means its producer has been away a long time (the queue expired), closed
+ * (it deleted the queue), or a broker restart lost a queue declared just before it. In every case
+ * the producer may still come back for it, so after {@link #UNROUTABLE_GRACE} (time for a producer
+ * that is reconnecting to declare its queue again) the worker declares the queue itself, with the
+ * arguments producers use, and publishes the result there: a producer that returns finds it
+ * waiting, and a queue nobody comes back to expires as any reply queue does. Each such result is
+ * logged with its job id and counted ({@link #resultsKept}). A queue that cannot be declared
+ * (refused, or a classic queue of an earlier version whose node is down) fails the result with
+ * {@link ReplyQueueUnavailableException}: the job is not acknowledged, it goes back to the broker.
+ * Nothing is remembered about a reply queue: each result looks again.
+ *
+ * <p>Start and output replies are not retried: the result is what the producer cannot do without.
  */
 public final class ReplySender implements AutoCloseable {
-    public static final Duration UNROUTABLE_GRACE = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(ReplySender.class);
+    public static final Duration UNROUTABLE_GRACE = Duration.ofSeconds(3);
     private static final long RETRY_MILLIS = 250;
-    private static final int GONE_REMEMBERED = 10_000;
 
     private final ConfirmingPublisher publisher;
-    private final Set<String> goneReplyQueues = ConcurrentHashMap.newKeySet();
+    private final Connection connection;
+    private final Topology topology;
+    private final AtomicLong resultsKept = new AtomicLong();
+    private final AtomicLong resultsHandedBack = new AtomicLong();
 
-    public ReplySender(ConfirmingPublisher publisher) {
+    public ReplySender(ConfirmingPublisher publisher, Connection connection, Topology topology) {
         this.publisher = publisher;
+        this.connection = connection;
+        this.topology = topology;
     }
 
     public CompletableFuture<Void> started(String replyTo, StartedReply reply) {
@@ -54,27 +70,70 @@ public final class ReplySender implements AutoCloseable {
     }
 
     public CompletableFuture<Void> result(String replyTo, ResultReply reply) {
-        if (noReplyWanted(replyTo) || goneReplyQueues.contains(replyTo)) {
+        if (noReplyWanted(replyTo)) {
             return CompletableFuture.completedFuture(null);
         }
-        return resultUntil(replyTo, reply, System.nanoTime() + UNROUTABLE_GRACE.toNanos());
+        return resultUntil(replyTo, reply, System.nanoTime() + UNROUTABLE_GRACE.toNanos(), false);
     }
 
-    private CompletableFuture<Void> resultUntil(String replyTo, ResultReply reply, long deadline) {
+    /** Results whose reply queue was missing and that this worker kept for their producer, since it started. */
+    public long resultsKept() {
+        return resultsKept.get();
+    }
+
+    /** Results that could be neither delivered nor kept (their jobs went back to the broker), since it started. */
+    public long resultsHandedBack() {
+        return resultsHandedBack.get();
+    }
+
+    private CompletableFuture<Void> resultUntil(String replyTo, ResultReply reply, long deadline, boolean recreated) {
         return publish(replyTo, MessageType.RESULT, reply).exceptionallyCompose(failure -> {
             if (!unroutable(failure)) {
                 return CompletableFuture.failedFuture(failure);
             }
-            if (System.nanoTime() >= deadline) {
-                if (goneReplyQueues.size() >= GONE_REMEMBERED) {
-                    goneReplyQueues.clear(); // bounded: at worst another grace for an old dead producer
-                }
-                goneReplyQueues.add(replyTo);
-                return CompletableFuture.completedFuture(null);
+            if (System.nanoTime() < deadline) {
+                return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(RETRY_MILLIS, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> resultUntil(replyTo, reply, deadline, recreated));
             }
-            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(RETRY_MILLIS, TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> resultUntil(replyTo, reply, deadline));
+            if (recreated) {
+                // Declared a moment ago and missing again (deleted at once): not worth a loop.
+                return handBack(replyTo, reply, "it was deleted again as soon as it was declared");
+            }
+            return CompletableFuture.supplyAsync(() -> recreate(replyTo, reply), CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS))
+                    .thenCompose(problem -> problem == null
+                            ? resultUntil(replyTo, reply, System.nanoTime() + UNROUTABLE_GRACE.toNanos(), true)
+                            : handBack(replyTo, reply, problem));
         });
+    }
+
+    /** Declares a missing reply queue as its producer would; returns why not, or null when it is there. */
+    private String recreate(String replyTo, ResultReply reply) {
+        if (replyTo.startsWith("amq.")) {
+            return "a broker-named queue cannot be declared again";
+        }
+        // A detached process's queue is named after its job and kept longer (Topology.replyQueue(jobId)).
+        Duration expires = replyTo.equals(topology.replyQueue(reply.id()))
+                ? Topology.DETACHED_REPLY_QUEUE_EXPIRES : Topology.REPLY_QUEUE_EXPIRES;
+        try {
+            Channels.withTemporaryChannel(connection,
+                    channel -> channel.queueDeclare(replyTo, true, false, false, Topology.replyQueueArguments(expires)));
+        } catch (IOException | RuntimeException e) {
+            if (Channels.replyCode(e) != 406) { // 406: someone (its producer) declared it meanwhile, with other arguments
+                return Channels.replyCode(e) > 0 ? Channels.replyText(e) : e.toString();
+            }
+        }
+        resultsKept.incrementAndGet();
+        log.info("job {}: its reply queue {} was missing for {} s; declared it again to keep the result for its producer"
+                + " (the queue expires {} h after its last use if the producer never returns)", reply.id(), replyTo,
+                UNROUTABLE_GRACE.toSeconds(), expires.toHours());
+        return null;
+    }
+
+    private CompletableFuture<Void> handBack(String replyTo, ResultReply reply, String why) {
+        resultsHandedBack.incrementAndGet();
+        log.warn("job {}: its result cannot reach reply queue {} ({}); the job goes back to the broker", reply.id(),
+                replyTo, why);
+        return CompletableFuture.failedFuture(new ReplyQueueUnavailableException(replyTo, why));
     }
 
     private CompletableFuture<Void> sendOnce(String replyTo, String type, Reply reply) {

@@ -15,6 +15,7 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
 import org.multiprocessing4j.worker.internal.job.JobObserver;
 import org.multiprocessing4j.worker.internal.job.JobRun;
+import org.multiprocessing4j.worker.internal.replies.ReplyQueueUnavailableException;
 import org.multiprocessing4j.worker.internal.replies.ReplySender;
 import org.multiprocessing4j.worker.internal.settle.DeadLetterBurial.Reason;
 import org.slf4j.Logger;
@@ -188,9 +189,18 @@ public final class Settlement {
                 afterResult(run, result);
             } else if (cause instanceof PayloadTooLargeException || cause instanceof EncodingException) {
                 publishResult(run, ResultReply.error(run.id(), RemoteError.of(cause), identity, result.elapsedMs()), attempt);
+            } else if (cause instanceof ReplyQueueUnavailableException) {
+                // Not acknowledged, so not lost: it runs again, and after the delivery limit it is dead-lettered.
+                giveBack(run);
             } else if (attempt < RESULT_PUBLISH_ATTEMPTS) {
                 // The link is down (the broker restarts, the network flaps): keep the result until it is back.
-                log.warn("job {}: result not confirmed ({}); publishing it again", run.id(), cause.getMessage());
+                // One line, not one a second: a partition must not fill the log (the link's loss is said too).
+                if (attempt == 1) {
+                    log.warn("job {}: result not confirmed ({}); publishing it again every {} ms for up to {} s", run.id(),
+                            cause.getMessage(), RESULT_RETRY_DELAY_MS, RESULT_PUBLISH_ATTEMPTS * RESULT_RETRY_DELAY_MS / 1000);
+                } else {
+                    log.debug("job {}: result not confirmed yet (attempt {}): {}", run.id(), attempt, cause.getMessage());
+                }
                 outbox.timers().schedule(() -> publishResult(run, result, attempt + 1), RESULT_RETRY_DELAY_MS,
                         TimeUnit.MILLISECONDS);
             } else {
