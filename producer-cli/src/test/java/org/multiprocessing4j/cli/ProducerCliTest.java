@@ -40,7 +40,7 @@ class ProducerCliTest {
         List<String> names = run.outLines().stream().map(line -> line.split("\\s+")[0]).toList();
         assertEquals(List.of("process-create", "process-args", "join", "join-timeout", "process-attributes",
                 "multiple-processes", "process-subclass", "pool-apply-async", "pool-apply", "queue-basic",
-                "queue-write-read", "pipe", "joinable-queue"), names);
+                "queue-write-read", "lock", "value-array", "pipe", "joinable-queue"), names);
     }
 
     @Test
