@@ -89,7 +89,13 @@ public final class PrivateBroker implements AutoCloseable {
         /** Starts the node and waits until it accepts connections. */
         public PrivateBroker start() {
             PrivateBroker broker = create();
-            broker.start();
+            try {
+                broker.start();
+            } catch (RuntimeException e) {
+                // A node too slow to start would otherwise outlive the test that gave up on it.
+                broker.close();
+                throw e;
+            }
             return broker;
         }
 
