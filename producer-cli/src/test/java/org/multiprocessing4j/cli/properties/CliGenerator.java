@@ -12,7 +12,9 @@ import java.util.Random;
 /**
  * Producer command lines as a hurried user (or a script with an unset variable) types them: every
  * command, options with values in and out of range, names, URIs with passwords, JSON words. Every
- * command that waits gets a --timeout (a valid one is at most 2.5 s), so each case is bounded.
+ * command that waits gets a --timeout (a valid one is at most 2.5 s), so each case is bounded; it comes
+ * before the command's words, since a word "--" makes every word after it an argument, options too
+ * (as a user who typed "--" asked: such a map without a timeout waits for its workers forever).
  * Jobs only ever go to the test's namespace (with workers) or its ".other" one (without).
  */
 final class CliGenerator {
@@ -99,32 +101,30 @@ final class CliGenerator {
         String timeout = chance(random, 0.75) ? oneOf(random, GOOD_SECONDS) : oneOf(random, SECONDS);
         switch (random.nextInt(14)) {
             case 0, 1, 2 -> {
-                args.addAll(List.of("submit", task(random)));
+                args.addAll(List.of("submit", task(random), "-t", timeout));
                 words(random, args, random.nextInt(3));
                 if (chance(random, 0.2)) {
                     args.addAll(List.of("-k", oneOf(random, new String[] {"value=1", "=1", "x", "seconds=0.1", "msg=hi"})));
                 }
                 flags(random, args, "-s", "-v");
-                args.addAll(List.of("-t", timeout));
             }
             case 3, 4 -> {
-                args.addAll(List.of("map", task(random)));
+                args.addAll(List.of("map", task(random), "-t", timeout));
                 words(random, args, random.nextInt(4));
                 options(random, args, "-p", "-c");
                 flags(random, args, "--star", "-u", "-s", "-q");
-                args.addAll(List.of("-t", timeout));
             }
             case 5, 6 -> {
+                boolean detach = chance(random, 0.15);
                 args.addAll(List.of("process", "start", task(random)));
+                args.addAll(detach ? List.of("--detach") : List.of("-t", timeout));
                 words(random, args, random.nextInt(3));
                 if (chance(random, 0.2)) {
                     args.addAll(List.of("--name", oneOf(random, ODD_NAMES)));
                 }
-                if (chance(random, 0.15)) {
-                    args.add("--detach");
+                if (detach) {
                     return null;
                 }
-                args.addAll(List.of("-t", timeout));
             }
             case 7 -> {
                 String sub = oneOf(random, new String[] {"status", "wait", "terminate"});
@@ -162,11 +162,11 @@ final class CliGenerator {
                 }
             }
             case "put" -> {
+                args.addAll(List.of("-t", timeout));
                 words(random, args, 1 + random.nextInt(3));
                 if (chance(random, 0.3)) {
                     args.add("--nowait");
                 }
-                args.addAll(List.of("-t", timeout));
                 return timeout;
             }
             case "get" -> {
