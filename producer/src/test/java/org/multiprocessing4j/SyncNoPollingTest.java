@@ -28,6 +28,7 @@ import org.multiprocessing4j.testkit.TestBroker;
  */
 @BrokerTest
 class SyncNoPollingTest {
+    private static final String OUR_PRODUCERS = "mp4j producer " + ProcessHandle.current().pid() + "-";
 
     @Test
     void tenWaitersBlockedForAMinuteCostTheBrokerOnlyHeartbeats(TestBroker broker) throws Exception {
@@ -94,14 +95,18 @@ class SyncNoPollingTest {
         return fresh.get(0);
     }
 
-    /** Packets the broker received, per producer connection (by its "host:port -> host:port" name). */
+    /**
+     * Packets the broker received, per producer connection of this JVM (by its "host:port -> host:port"
+     * name). Only this JVM's: another test class in the next fork connects producers at the same time
+     * (a CI run saw two new connections), and a producer's connection is named after its pid.
+     */
     private static Map<String, Long> producerPackets() {
         ChildProcess.Finished listed = ChildProcess.run(List.of("rabbitmqctl", "-q", "list_connections", "name",
                 "recv_cnt", "client_properties", "--no-table-headers"), Map.of(), Duration.ofSeconds(60));
         Map<String, Long> packets = new HashMap<>();
         for (String line : listed.output()) {
             String[] fields = line.split("\t");
-            if (fields.length >= 3 && fields[2].contains("mp4j producer")) {
+            if (fields.length >= 3 && fields[2].contains(OUR_PRODUCERS)) {
                 packets.put(fields[0], Long.parseLong(fields[1].trim()));
             }
         }
