@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  * on a durable reply queue of its own (manual ack). Throughput rounds keep INFLIGHT calls going;
  * latency rounds make one call at a time. One round per command ({@link ClientLoop}).
  *
- * <p>Args: URI QUEUE INFLIGHT
+ * <p>Args: URI QUEUE INFLIGHT [quorum]: with {@code quorum} the reply queue is a quorum queue too, as
+ * this project's reply queues are, so both legs of a call are replicated writes (the same guarantees).
  */
 public final class BaselineClient {
     private final Channel publisher;
@@ -31,7 +32,7 @@ public final class BaselineClient {
     private volatile boolean latency;
     private volatile CountDownLatch remaining = new CountDownLatch(0);
 
-    private BaselineClient(Connection connection, String queue, int inflight) throws Exception {
+    private BaselineClient(Connection connection, String queue, int inflight, boolean quorumReplies) throws Exception {
         this.queue = queue;
         this.window = new Semaphore(inflight);
         publisher = connection.createChannel();
@@ -39,7 +40,8 @@ public final class BaselineClient {
         publisher.addConfirmListener((seq, multiple) -> { }, (seq, multiple) -> { });
         Channel replies = connection.createChannel();
         replies.basicQos(1000);
-        replies.queueDeclare(replyQueue, true, false, false, Map.of("x-expires", 600_000));
+        replies.queueDeclare(replyQueue, true, false, false, quorumReplies
+                ? Map.of("x-expires", 600_000, "x-queue-type", "quorum") : Map.of("x-expires", 600_000));
         replies.basicConsume(replyQueue, false, (tag, delivery) -> {
             long rtt = System.nanoTime() - sentAt.remove(delivery.getProperties().getCorrelationId());
             replies.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
@@ -56,7 +58,8 @@ public final class BaselineClient {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(args[0]);
         try (Connection connection = factory.newConnection("bench baseline client")) {
-            BaselineClient client = new BaselineClient(connection, args[1], Integer.parseInt(args[2]));
+            BaselineClient client = new BaselineClient(connection, args[1], Integer.parseInt(args[2]),
+                    args.length > 3 && args[3].equals("quorum"));
             ClientLoop.serve(client::round);
             client.publisher.queueDelete(client.replyQueue);
         }

@@ -73,6 +73,12 @@ final class BenchRun implements AutoCloseable {
                 "baseline client");
     }
 
+    /** The baseline with quorum queues both ways (requests to a quorum {@code queue}, replies on a quorum queue). */
+    ClientSession quorumBaselineClient(String queue) {
+        return roles.client(BaselineClient.class,
+                List.of(settings.uri(), queue, String.valueOf(Settings.IN_FLIGHT), "quorum"), "quorum baseline client");
+    }
+
     ClientSession projectClient(String namespace) {
         return projectClient(namespace, true);
     }

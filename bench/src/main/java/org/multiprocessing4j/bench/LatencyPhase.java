@@ -1,6 +1,6 @@
 package org.multiprocessing4j.bench;
 
-/** One call at a time: baseline request/reply against sequential Pool.apply, and the baseline on a quorum queue. */
+/** One call at a time: baseline request/reply against sequential Pool.apply, and the baseline on quorum queues. */
 final class LatencyPhase implements Phase {
     @Override
     public String id() {
@@ -32,7 +32,7 @@ final class LatencyPhase implements Phase {
                 "sequential call, p50 (ms)", "%.2f", null);
         try (ClientSession baseline = run.baselineClient(classic);
              ClientSession project = run.projectClient(namespace);
-             ClientSession quorumBaseline = run.baselineClient(quorum)) {
+             ClientSession quorumBaseline = run.quorumBaselineClient(quorum)) {
             // Shorter: one at a time, the round trip through the broker dominates, not compiled code.
             run.warmUp(ClientSession.LATENCY, Math.max(100, settings.sequential() / 4), 0, baseline, project, quorumBaseline);
             for (int round = 1; round <= settings.rounds(); round++) {
@@ -44,8 +44,8 @@ final class LatencyPhase implements Phase {
                 p99.round(b.p99Ms(), p.p99Ms());
                 quorumP50.round(b.p50Ms(), q.p50Ms());
                 projectOnQuorum.round(q.p50Ms(), p.p50Ms());
-                run.progress().note(String.format("round %d: p50 baseline %.2f ms, project %.2f ms (%.2f), baseline on a "
-                        + "quorum queue %.2f ms", round, b.p50Ms(), p.p50Ms(), p.p50Ms() / b.p50Ms(), q.p50Ms()));
+                run.progress().note(String.format("round %d: p50 baseline %.2f ms, project %.2f ms (%.2f), baseline on "
+                        + "quorum queues %.2f ms", round, b.p50Ms(), p.p50Ms(), p.p50Ms() / b.p50Ms(), q.p50Ms()));
             }
         }
         run.roles().stopServers();

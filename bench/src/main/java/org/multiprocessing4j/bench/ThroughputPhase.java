@@ -2,7 +2,7 @@ package org.multiprocessing4j.bench;
 
 /**
  * No-op calls, 100 in flight, with 1, 2 and 4 worker processes against as many baseline
- * responders; with 2, also the baseline on a quorum queue (the type of this project's jobs queue),
+ * responders; with 2, also the baseline on quorum queues (the type of this project's jobs and reply queues),
  * to show what that choice costs by itself.
  */
 final class ThroughputPhase implements Phase {
@@ -46,7 +46,7 @@ final class ThroughputPhase implements Phase {
                 "project", "throughput, 2 workers (calls/s)", "%,.0f", null) : null;
         try (ClientSession baseline = run.baselineClient(classic);
              ClientSession project = run.projectClient(namespace);
-             ClientSession quorumBaseline = withQuorum ? run.baselineClient(quorum) : null) {
+             ClientSession quorumBaseline = withQuorum ? run.quorumBaselineClient(quorum) : null) {
             run.warmUp(ClientSession.THROUGHPUT, settings.tasks(), 0, baseline, project, quorumBaseline);
             for (int round = 1; round <= settings.rounds(); round++) {
                 Result b = baseline.round(ClientSession.THROUGHPUT, settings.tasks(), 0, run.progress(), "baseline round " + round);
@@ -58,7 +58,7 @@ final class ThroughputPhase implements Phase {
                             "quorum baseline round " + round);
                     onQuorum.round(b.perSecond(), q.perSecond());
                     projectOnQuorum.round(q.perSecond(), p.perSecond());
-                    note = String.format(", baseline on a quorum queue %,.0f calls/s", q.perSecond());
+                    note = String.format(", baseline on quorum queues %,.0f calls/s", q.perSecond());
                 }
                 run.progress().note(String.format("%d worker(s), round %d: baseline %,.0f calls/s, project %,.0f tasks/s "
                         + "(%.2f)%s", workers, round, b.perSecond(), p.perSecond(), p.perSecond() / b.perSecond(), note));
