@@ -23,8 +23,8 @@ final class SyncPhase implements Phase {
 
     @Override
     public String title(Settings settings) {
-        return String.format("Lock: %,d uncontended acquire+release and %,d hand-offs between two JVMs per round",
-                settings.sequential(), 2 * turns(settings));
+        return String.format("Lock: %,d uncontended acquire+release, and two JVMs taking %,d turns each, per round",
+                settings.sequential(), turns(settings));
     }
 
     /** Holds per party and round: each is held 5 ms, so a quarter of the latency round's calls keeps it short. */
