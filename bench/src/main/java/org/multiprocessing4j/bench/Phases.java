@@ -16,7 +16,9 @@ final class Phases {
             new CpythonPoolPhase(),
             new Pool3Phase(),
             new ProducerMemoryPhase(),
-            new WorkerMemoryPhase());
+            new WorkerMemoryPhase(),
+            new SyncPhase(),
+            new ReplicationPhase());
 
     private Phases() {
     }

@@ -52,6 +52,14 @@ final class Roles implements AutoCloseable {
         return serving(List.of(ChildProcess.launch(name, command, env)), readyLine).get(0);
     }
 
+    /**
+     * A JVM of the bench's own (with the run's JVM options and profile), stopped with the other
+     * servers; {@code readyLine} says it is up. For a phase driving its own processes over stdin.
+     */
+    ChildProcess server(String name, Class<?> main, List<String> args, String readyLine) {
+        return serving(List.of(jvm(name, main.getName(), args)), readyLine).get(0);
+    }
+
     /** A client JVM for a phase's rounds (see {@link ClientSession}). */
     ClientSession client(Class<?> main, List<String> args, String name) {
         return new ClientSession(jvm(name, main.getName(), args));
