@@ -45,6 +45,28 @@ public final class ChildProcess implements AutoCloseable {
         pumps.add(pump(process.getErrorStream(), stderr, name + "-err"));
     }
 
+    /**
+     * A build started in the background by a non-interactive shell ({@code mvn verify &}, nohup)
+     * inherits SIGINT ignored, and a JVM that starts with SIGINT ignored never runs its shutdown
+     * hooks on Ctrl-C: the tests that send SIGINT then saw producers that never exited. The JVMs
+     * started here get SIGINT back as a terminal gives it (coreutils' env, where it can).
+     */
+    private static final List<String> SIGINT_AS_IN_A_TERMINAL = envResetsSigint()
+            ? List.of("env", "--default-signal=INT") : List.of();
+
+    private static boolean envResetsSigint() {
+        try {
+            Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return probe.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public static ChildProcess start(String name, String mainClass, List<String> args, Map<String, String> env) {
         return start(name, List.of(), mainClass, args, env);
     }
@@ -64,7 +86,7 @@ public final class ChildProcess implements AutoCloseable {
     /** A JVM with exactly these options (and this classpath): for benchmarks. */
     public static ChildProcess startJvm(String name, List<String> jvmArgs, String mainClass, List<String> args,
                                         Map<String, String> env) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(SIGINT_AS_IN_A_TERMINAL);
         command.add(javaExecutable());
         command.add("-Dfile.encoding=UTF-8");
         command.addAll(jvmArgs);
@@ -80,7 +102,8 @@ public final class ChildProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (scripts/build, or mvn verify)");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(SIGINT_AS_IN_A_TERMINAL);
+        command.addAll(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         command.addAll(args);
         return launch(name, command, env);
