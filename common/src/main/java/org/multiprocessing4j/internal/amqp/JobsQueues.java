@@ -51,9 +51,9 @@ final class JobsQueues {
 
     private static JobsQueueTypeException mismatch(String name, JobsQueueType wanted, String namespace, IOException e) {
         JobsQueueType existing = wanted == JobsQueueType.QUORUM ? JobsQueueType.CLASSIC : JobsQueueType.QUORUM;
-        return new JobsQueueTypeException("the jobs queue " + name + " of namespace '" + namespace + "' is a "
-                + existing.wireName() + " queue, but this client was set to use " + wanted.wireName()
-                + " jobs queues: set --jobs-queue " + existing.wireName() + " (or " + BrokerSettings.ENV_JOBS_QUEUE + "="
-                + existing.wireName() + ") as the namespace's other clients do, or use another namespace", e);
+        return new JobsQueueTypeException("namespace '" + namespace + "' has " + existing.wireName() + " jobs queues ("
+                + name + " is one), but this client was set to use " + wanted.wireName() + ": set --jobs-queue "
+                + existing.wireName() + " (or " + BrokerSettings.ENV_JOBS_QUEUE + "=" + existing.wireName()
+                + ") as the namespace's other clients do, or use another namespace", e);
     }
 }
