@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Declarations are idempotent and both producers and workers make them, so whichever
  * starts first creates the topology. Arguments are constants of the protocol, not settings:
- * RabbitMQ refuses a declaration whose arguments differ from the existing queue's.
+ * RabbitMQ refuses a declaration whose arguments differ from the existing queue's. The one
+ * exception is the jobs queues' type (quorum or classic), which every client of a namespace must
+ * agree on; a client that does not is told so ({@link JobsQueues}).
  */
 public final class Topology {
     private static final Logger log = LoggerFactory.getLogger(Topology.class);
