@@ -3,6 +3,7 @@ package org.multiprocessing4j.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.multiprocessing4j.connection.JobsQueueType;
 import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
 
@@ -87,6 +88,12 @@ final class BenchRun implements AutoCloseable {
     ClientSession projectClient(String namespace, boolean events) {
         return roles.client(ProjectClient.class, List.of(settings.uri(), namespace, String.valueOf(Settings.IN_FLIGHT),
                 events ? "events" : "no-events"), "project client");
+    }
+
+    /** This project's client on a namespace whose jobs queues are of {@code jobsQueue} type (its workers must agree). */
+    ClientSession projectClient(String namespace, JobsQueueType jobsQueue) {
+        return roles.client(ProjectClient.class, List.of(settings.uri(), namespace, String.valueOf(Settings.IN_FLIGHT),
+                "events", jobsQueue.wireName()), "project client (" + jobsQueue.wireName() + " jobs queue)");
     }
 
     /**

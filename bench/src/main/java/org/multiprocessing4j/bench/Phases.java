@@ -15,6 +15,7 @@ final class Phases {
             new CeleryPhase(),
             new CpythonPoolPhase(),
             new Pool3Phase(),
+            new JobsQueuePhase(),
             new ProducerMemoryPhase(),
             new WorkerMemoryPhase(),
             new SyncPhase(),

@@ -9,6 +9,7 @@ import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.Pool;
 import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.connection.JobsQueueType;
 
 /**
  * This project's client: the same calls as the baseline's, made the way a user makes them.
@@ -17,7 +18,7 @@ import org.multiprocessing4j.connection.BrokerSettings;
  * Flood: every call submitted through an unlimited pool before a result is read. One round per
  * command ({@link ClientLoop}).
  *
- * <p>Args: URI NAMESPACE INFLIGHT events|no-events
+ * <p>Args: URI NAMESPACE INFLIGHT events|no-events [quorum|classic (the jobs queue type, default quorum)]
  */
 public final class ProjectClient {
     private final Multiprocessing mp;
@@ -29,7 +30,8 @@ public final class ProjectClient {
     }
 
     public static void main(String[] args) throws Exception {
-        BrokerSettings settings = BrokerSettings.defaults().withUri(args[0]).withNamespace(args[1]);
+        BrokerSettings settings = BrokerSettings.defaults().withUri(args[0]).withNamespace(args[1])
+                .withJobsQueue(args.length < 5 ? BrokerSettings.DEFAULT_JOBS_QUEUE : JobsQueueType.parse(args[4]));
         boolean events = args.length < 4 || !args[3].equals("no-events");
         try (Multiprocessing mp = Multiprocessing.builder().settings(settings).output(OutputSink.discard())
                 .events(events, "1D").connect()) {

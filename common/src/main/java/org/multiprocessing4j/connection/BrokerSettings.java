@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param maxMessageSize   largest message body sent; must not exceed the broker's {@code max_message_size}
  * @param tlsCaFile        for {@code amqps://}: a PEM file of the CA certificates to trust, instead of the
  *                         JVM's trust store; null for the JVM's
+ * @param jobsQueue        the type of the namespace's jobs queues; every client of a namespace must use the same
  */
 public record BrokerSettings(
         String uri,
@@ -34,7 +35,8 @@ public record BrokerSettings(
         Duration recoveryInterval,
         String namespace,
         int maxMessageSize,
-        Path tlsCaFile) {
+        Path tlsCaFile,
+        JobsQueueType jobsQueue) {
 
     public static final String DEFAULT_URI = "amqp://guest:guest@localhost:5672/%2F";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(8);
@@ -49,6 +51,10 @@ public record BrokerSettings(
     public static final String ENV_URI = "AMQP_URI";
     public static final String ENV_NAMESPACE = "MP4J_NAMESPACE";
     public static final String ENV_TLS_CA = "MP4J_TLS_CA";
+    /** {@code quorum} (the default) or {@code classic}. */
+    public static final String ENV_JOBS_QUEUE = "MP4J_JOBS_QUEUE";
+    /** Replicated, with the broker counting deliveries: what every earlier version declared. */
+    public static final JobsQueueType DEFAULT_JOBS_QUEUE = JobsQueueType.QUORUM;
 
     private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
 
@@ -73,6 +79,13 @@ public record BrokerSettings(
         if (tlsCaFile != null && !Files.isReadable(tlsCaFile)) {
             throw new IllegalArgumentException("TLS CA file " + tlsCaFile + " does not exist or cannot be read");
         }
+        Objects.requireNonNull(jobsQueue, "jobsQueue");
+    }
+
+    /** The settings as they were before the jobs queue type could be chosen: quorum jobs queues. */
+    public BrokerSettings(String uri, Duration connectTimeout, Duration heartbeat, Duration recoveryInterval,
+                          String namespace, int maxMessageSize, Path tlsCaFile) {
+        this(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile, DEFAULT_JOBS_QUEUE);
     }
 
     /** Defaults everywhere: {@value #DEFAULT_URI}, namespace {@value #DEFAULT_NAMESPACE}. */
@@ -81,7 +94,7 @@ public record BrokerSettings(
                 DEFAULT_RECOVERY_INTERVAL, DEFAULT_NAMESPACE, DEFAULT_MAX_MESSAGE_SIZE, null);
     }
 
-    /** Defaults, overridden by {@code AMQP_URI} and {@code MP4J_NAMESPACE} where they are set. */
+    /** Defaults, overridden by {@code AMQP_URI}, {@code MP4J_NAMESPACE}, {@code MP4J_TLS_CA} and {@code MP4J_JOBS_QUEUE} where they are set. */
     public static BrokerSettings fromEnvironment() {
         return fromEnvironment(System.getenv());
     }
@@ -100,35 +113,55 @@ public record BrokerSettings(
         if (ca != null && !ca.isBlank()) {
             settings = settings.withTlsCaFile(Path.of(ca.trim()));
         }
+        String jobsQueue = env.get(ENV_JOBS_QUEUE);
+        if (jobsQueue != null && !jobsQueue.isBlank()) {
+            try {
+                settings = settings.withJobsQueue(JobsQueueType.parse(jobsQueue));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ENV_JOBS_QUEUE + ": " + e.getMessage(), e);
+            }
+        }
         return settings;
     }
 
     public BrokerSettings withUri(String uri) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     public BrokerSettings withConnectTimeout(Duration connectTimeout) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     public BrokerSettings withHeartbeat(Duration heartbeat) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     public BrokerSettings withRecoveryInterval(Duration recoveryInterval) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     public BrokerSettings withNamespace(String namespace) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     public BrokerSettings withMaxMessageSize(int maxMessageSize) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     public BrokerSettings withTlsCaFile(Path tlsCaFile) {
-        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile);
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
+    }
+
+    public BrokerSettings withJobsQueue(JobsQueueType jobsQueue) {
+        return new BrokerSettings(uri, connectTimeout, heartbeat, recoveryInterval, namespace, maxMessageSize, tlsCaFile,
+                jobsQueue);
     }
 
     /**
@@ -163,7 +196,8 @@ public record BrokerSettings(
     public String toString() {
         return "BrokerSettings[uri=" + maskedUri() + ", namespace=" + namespace + ", connectTimeout=" + connectTimeout
                 + ", heartbeat=" + heartbeat + ", recoveryInterval=" + recoveryInterval
-                + ", maxMessageSize=" + maxMessageSize + (tlsCaFile == null ? "" : ", tlsCaFile=" + tlsCaFile) + "]";
+                + ", maxMessageSize=" + maxMessageSize + (tlsCaFile == null ? "" : ", tlsCaFile=" + tlsCaFile)
+                + ", jobsQueue=" + jobsQueue.wireName() + "]";
     }
 
     private static void validateUri(String uri) {

@@ -142,4 +142,28 @@ class BrokerSettingsTest {
         assertEquals("amqp://guest:***@127.0.0.1/%2F", MaskedUri.mask("amqp://guest:a@b/c:d@127.0.0.1/%2F"));
         assertEquals("guest:***@h1", MaskedUri.mask("guest:s3cret@h1"));
     }
+
+    @Test
+    void theJobsQueueTypeIsQuorumUnlessChosenAndIsReadFromTheEnvironment() {
+        assertEquals(JobsQueueType.QUORUM, BrokerSettings.defaults().jobsQueue());
+        assertEquals(JobsQueueType.QUORUM, BrokerSettings.fromEnvironment(Map.of("MP4J_JOBS_QUEUE", " ")).jobsQueue());
+        assertEquals(JobsQueueType.CLASSIC, BrokerSettings.fromEnvironment(Map.of("MP4J_JOBS_QUEUE", "Classic")).jobsQueue());
+        BrokerSettings classic = BrokerSettings.defaults().withJobsQueue(JobsQueueType.CLASSIC).withNamespace("other");
+        assertEquals(JobsQueueType.CLASSIC, classic.jobsQueue(), "kept by the other with* methods");
+        assertTrue(classic.toString().contains("jobsQueue=classic"), classic.toString());
+        BrokerSettings old = new BrokerSettings(BrokerSettings.DEFAULT_URI, BrokerSettings.DEFAULT_CONNECT_TIMEOUT,
+                BrokerSettings.DEFAULT_HEARTBEAT, BrokerSettings.DEFAULT_RECOVERY_INTERVAL, "ns",
+                BrokerSettings.DEFAULT_MAX_MESSAGE_SIZE, null);
+        assertEquals(JobsQueueType.QUORUM, old.jobsQueue(), "the constructor of earlier versions still works");
+    }
+
+    @Test
+    void aJobsQueueTypeOtherThanQuorumOrClassicIsRefusedSayingWhatIsAccepted() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BrokerSettings.fromEnvironment(Map.of("MP4J_JOBS_QUEUE", "fast")));
+        assertEquals("MP4J_JOBS_QUEUE: jobs queue type must be quorum or classic, got 'fast'", e.getMessage());
+        assertThrows(NullPointerException.class, () -> BrokerSettings.defaults().withJobsQueue(null));
+        assertEquals(JobsQueueType.CLASSIC, JobsQueueType.parse(" CLASSIC "));
+        assertEquals("quorum", JobsQueueType.QUORUM.wireName());
+    }
 }

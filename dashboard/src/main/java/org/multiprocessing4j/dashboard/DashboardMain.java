@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.connection.JobsQueueType;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +70,10 @@ public final class DashboardMain implements Callable<Integer> {
     @Option(names = "--tls-ca", paramLabel = "PEM", description = "For amqps://: CA certificates to trust (env MP4J_TLS_CA).")
     Path tlsCa;
 
+    @Option(names = "--jobs-queue", paramLabel = "TYPE",
+            description = "quorum or classic: the namespace's jobs queue type (env MP4J_JOBS_QUEUE; default quorum).")
+    String jobsQueue;
+
     private final Map<String, String> env;
     private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -120,7 +125,7 @@ public final class DashboardMain implements Callable<Integer> {
         return 0;
     }
 
-    private DashboardConfig checkedConfig() {
+    DashboardConfig checkedConfig() { // package-private: tests read the options through it
         inRange("--port", port, 0, 65_535);
         inRange("--recent-jobs", recentJobs, RecentJobs.MIN_CAPACITY, RecentJobs.MAX_CAPACITY);
         inRange("--backlog-minutes", backlogMinutes, 0, 1440);
@@ -143,11 +148,21 @@ public final class DashboardMain implements Callable<Integer> {
             settings = brokerUri == null ? settings : settings.withUri(brokerUri);
             settings = ns == null ? settings : settings.withNamespace(ns);
             settings = ca == null ? settings : settings.withTlsCaFile(Path.of(ca));
+            String type = jobsQueue != null ? notEmpty("--jobs-queue", jobsQueue) : blankToNull(env.get(BrokerSettings.ENV_JOBS_QUEUE));
+            settings = type == null ? settings : settings.withJobsQueue(jobsQueueType(type));
             AccessToken access = AccessToken.of(token == null ? null : notEmpty("--token", token), env.get(ENV_TOKEN));
             return new DashboardConfig(settings, access, bind, port, address.isLoopbackAddress(), recentJobs,
                     Duration.ofMinutes(backlogMinutes), List.copyOf(userQueues));
         } catch (IllegalArgumentException e) {
             throw refused(e.getMessage());
+        }
+    }
+
+    private JobsQueueType jobsQueueType(String value) {
+        try {
+            return JobsQueueType.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw refused((jobsQueue != null ? "--jobs-queue" : BrokerSettings.ENV_JOBS_QUEUE) + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import org.multiprocessing4j.errors.BadArgumentsException;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.EncodingException;
+import org.multiprocessing4j.errors.JobsQueueTypeException;
 import org.multiprocessing4j.errors.PayloadTooLargeException;
 import org.multiprocessing4j.errors.QueueEmptyException;
 import org.multiprocessing4j.errors.QueueFullException;
@@ -26,7 +27,7 @@ public final class ExitCodes {
     /**
      * Bad command line: unknown command or option, a value out of range or given empty, malformed JSON,
      * an unusable --file, a reserved namespace, no such queue or process, a queue that exists with
-     * another maxsize.
+     * another maxsize, a jobs queue that exists with the other type than --jobs-queue.
      */
     public static final int USAGE = 2;
     /** No broker reachable, or the link was lost. */
@@ -71,7 +72,7 @@ public final class ExitCodes {
         }
         if (e instanceof IllegalArgumentException || e instanceof QueueNotFoundException
                 || e instanceof org.multiprocessing4j.errors.TooManyTaskDoneException
-                || e instanceof BadArgumentsException) {
+                || e instanceof BadArgumentsException || e instanceof JobsQueueTypeException) {
             return USAGE;
         }
         return INTERNAL;

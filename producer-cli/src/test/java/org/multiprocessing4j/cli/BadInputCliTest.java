@@ -69,6 +69,13 @@ class BadInputCliTest {
     }
 
     @Test
+    void aJobsQueueTypeOtherThanQuorumOrClassicIsRefused() {
+        refusedOffline("--jobs-queue: jobs queue type must be quorum or classic, got 'fast'",
+                "--jobs-queue", "fast", "submit", "square", "2");
+        refusedOffline("--jobs-queue is empty", "--jobs-queue", "", "submit", "square", "2");
+    }
+
+    @Test
     void retriesWithoutTheTypesToRetryAreRefusedRatherThanIgnored() {
         refusedOffline("--retries needs --retry-on: the exception types to retry, or 'any'", "submit", "noop", "--retries", "3");
         refusedOffline("--retry-on needs --retries N", "submit", "noop", "--retry-on", "any");
@@ -141,5 +148,15 @@ class BadInputCliTest {
         CliRun run = CliRun.inNamespace(broker.uri(), broker.namespace(), "queue", "create", "qz", "--maxsize", "5");
         assertOneLineError(run, ExitCodes.USAGE, "queue 'qz' already exists unbounded; a queue's maxsize cannot change");
         assertEquals(0, CliRun.inNamespace(broker.uri(), broker.namespace(), "queue", "create", "qz").exitCode());
+    }
+
+    @Test
+    void aJobsQueueOfTheOtherTypeIsAUsageErrorNamingTheNamespaceTheTypeFoundAndTheSetting(TestBroker broker) {
+        String namespace = broker.namespace() + ".typed";
+        CliRun classic = CliRun.inNamespace(broker.uri(), namespace, "--jobs-queue", "classic", "queue", "create", "t1");
+        assertEquals(0, classic.exitCode(), classic.toString());
+        CliRun run = CliRun.inNamespace(broker.uri(), namespace, "queue", "create", "t1");
+        assertOneLineError(run, ExitCodes.USAGE, "namespace '" + namespace + "' has classic jobs queues ("
+                + namespace + ".jobs.default.high is one), but this client was set to use quorum: set --jobs-queue classic");
     }
 }

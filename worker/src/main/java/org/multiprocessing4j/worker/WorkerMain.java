@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.multiprocessing4j.connection.BrokerSettings;
+import org.multiprocessing4j.connection.JobsQueueType;
 import org.multiprocessing4j.errors.BrokerUnavailableException;
 import org.multiprocessing4j.task.CallOptions;
 import picocli.CommandLine;
@@ -59,6 +60,11 @@ public final class WorkerMain implements Callable<Integer> {
     @Option(names = "--namespace", paramLabel = "NS",
             description = "Prefix of every queue and exchange (env MP4J_NAMESPACE; default mp4j).")
     String namespace;
+
+    @Option(names = "--jobs-queue", paramLabel = "TYPE",
+            description = "quorum (replicated) or classic (one node, faster); must match the namespace's producers "
+                    + "(env MP4J_JOBS_QUEUE; default quorum).")
+    String jobsQueue;
 
     @Option(names = "--heartbeat", paramLabel = "SECONDS", defaultValue = "5",
             description = "AMQP heartbeat, 1 to 600; a dead link is noticed after about two (default ${DEFAULT-VALUE}).")
@@ -172,6 +178,7 @@ public final class WorkerMain implements Callable<Integer> {
         String brokerUri = setting("--uri", uri, BrokerSettings.ENV_URI);
         String ns = setting("--namespace", namespace, BrokerSettings.ENV_NAMESPACE);
         String caFile = setting("--tls-ca", tlsCa, BrokerSettings.ENV_TLS_CA);
+        String jobsQueueType = setting("--jobs-queue", jobsQueue, BrokerSettings.ENV_JOBS_QUEUE);
         String workerName = setting("--name", name, ENV_NAME);
         String workerConcurrency = setting("--concurrency", concurrency, ENV_CONCURRENCY);
         long terminateGrace = inRange("--terminate-grace", terminateGraceMillis, 0, 600_000);
@@ -183,6 +190,13 @@ public final class WorkerMain implements Callable<Integer> {
             broker = caFile == null ? broker : broker.withTlsCaFile(Path.of(caFile));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (jobsQueueType != null) {
+            try {
+                broker = broker.withJobsQueue(JobsQueueType.parse(jobsQueueType));
+            } catch (IllegalArgumentException e) {
+                throw refused(source("--jobs-queue", jobsQueue, BrokerSettings.ENV_JOBS_QUEUE) + ": " + e.getMessage());
+            }
         }
         WorkerConfig config = WorkerConfig.defaults(broker)
                 .withTerminateGrace(Duration.ofMillis(terminateGrace))

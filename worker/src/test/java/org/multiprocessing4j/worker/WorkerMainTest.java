@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.multiprocessing4j.connection.JobsQueueType;
 import picocli.CommandLine;
 
 /**
@@ -91,6 +92,21 @@ class WorkerMainTest {
         assertEquals(WorkerConfig.defaultName(), config.name());
         assertEquals(Duration.ZERO, config.shutdownTimeout());
         assertEquals(Duration.ofMillis(100), config.leaseAfter());
+    }
+
+    @Test
+    void takesTheJobsQueueTypeFromTheOptionOrTheEnvironmentAndRefusesAnyOther() {
+        assertEquals(JobsQueueType.QUORUM, config(Map.of()).broker().jobsQueue());
+        assertEquals(JobsQueueType.CLASSIC, config(Map.of(), "--jobs-queue", "classic").broker().jobsQueue());
+        assertEquals(JobsQueueType.CLASSIC, config(Map.of("MP4J_JOBS_QUEUE", "classic")).broker().jobsQueue());
+        assertEquals(JobsQueueType.QUORUM, config(Map.of("MP4J_JOBS_QUEUE", "classic"), "--jobs-queue", "quorum")
+                .broker().jobsQueue());
+        assertAll(
+                () -> assertRefused(Map.of(), "--jobs-queue: jobs queue type must be quorum or classic, got 'fast'",
+                        "--jobs-queue", "fast"),
+                () -> assertRefused(Map.of("MP4J_JOBS_QUEUE", "stream"),
+                        "MP4J_JOBS_QUEUE: jobs queue type must be quorum or classic, got 'stream'"),
+                () -> assertRefused(Map.of(), "--jobs-queue is empty", "--jobs-queue", ""));
     }
 
     @Test

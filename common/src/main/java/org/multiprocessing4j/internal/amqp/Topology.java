@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.multiprocessing4j.connection.JobsQueueType;
 import org.multiprocessing4j.task.CallOptions;
 import org.multiprocessing4j.task.Priority;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Declarations are idempotent and both producers and workers make them, so whichever
  * starts first creates the topology. Arguments are constants of the protocol, not settings:
- * RabbitMQ refuses a declaration whose arguments differ from the existing queue's.
+ * RabbitMQ refuses a declaration whose arguments differ from the existing queue's. The one
+ * exception is the jobs queues' type (quorum or classic), which every client of a namespace must
+ * agree on; a client that does not is told so ({@link JobsQueues}).
  */
 public final class Topology {
     private static final Logger log = LoggerFactory.getLogger(Topology.class);
@@ -50,23 +53,37 @@ public final class Topology {
     /** An orphaned lease queue (its copy already expired back into the jobs queue) goes after this many TTLs. */
     private static final int LEASE_QUEUE_EXPIRES_TTLS = 5;
 
-    private final String namespace;
+    /** Set by the workers on a job they put back into a classic jobs queue (see {@link JobsQueueType#CLASSIC}). */
+    public static final String DELIVERY_COUNT_HEADER = JobsQueues.DELIVERY_COUNT_HEADER;
 
+    private final String namespace;
+    private final JobsQueueType jobsQueueType;
+
+    /** The topology of a namespace whose jobs queues are quorum queues. */
     public Topology(String namespace) {
+        this(namespace, JobsQueueType.QUORUM);
+    }
+
+    public Topology(String namespace, JobsQueueType jobsQueueType) {
         this.namespace = namespace;
+        this.jobsQueueType = jobsQueueType;
+    }
+
+    public JobsQueueType jobsQueueType() {
+        return jobsQueueType;
     }
 
     public String namespace() {
         return namespace;
     }
 
-    /** Quorum queue holding normal jobs of the default queue: every worker of this namespace takes them. */
+    /** The queue holding normal jobs of the default queue: every worker of this namespace takes them. */
     public String jobsQueue() {
         return namespace + ".jobs";
     }
 
     /**
-     * The quorum queue holding jobs of one named queue (worker group) and priority. The default
+     * The queue holding jobs of one named queue (worker group) and priority. The default
      * queue's normal level keeps the name {@code <ns>.jobs}; the others are {@code <ns>.jobs.<queue>.<level>}.
      */
     public String jobsQueue(String queue, Priority priority) {
@@ -156,8 +173,8 @@ public final class Topology {
 
     /**
      * Everything jobs flow through: the dead-letter path and the default queue's three priority
-     * levels. Every queue here is replicated (quorum), so it can be declared, and keeps working,
-     * while any one node of a cluster is down.
+     * levels. The dead-letter queues are replicated (quorum), so they can be declared, and keep working,
+     * while any one node of a cluster is down; the jobs queues too unless they were chosen classic.
      */
     public void declareJobs(Channel channel) throws IOException {
         channel.exchangeDeclare(deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
@@ -201,18 +218,15 @@ public final class Topology {
     }
 
     /**
-     * A named queue's three priority levels, each a quorum queue with the delivery limit and the
-     * dead-letter path, and each bound to the delayed-delivery exchange so delayed jobs and retries
+     * A named queue's three priority levels, each a queue of the chosen type (quorum: with the
+     * broker's delivery limit) with the dead-letter path, and each bound to the delayed-delivery exchange so delayed jobs and retries
      * reach it. Workers declare the queues they take; producers check they exist.
      */
     public void declareQueue(Channel channel, String queue) throws IOException {
         channel.exchangeDeclare(delayedDeliveryExchange(), BuiltinExchangeType.TOPIC, true);
         for (Priority priority : Priority.values()) {
             String name = jobsQueue(queue, priority);
-            channel.queueDeclare(name, true, false, false, Map.of(
-                    "x-queue-type", "quorum",
-                    "x-delivery-limit", DELIVERY_LIMIT,
-                    "x-dead-letter-exchange", deadLetterExchange()));
+            JobsQueues.declare(channel, name, jobsQueueType, namespace, deadLetterExchange());
             channel.queueBind(name, delayedDeliveryExchange(), DelayTopology.bindingFor(name));
         }
     }

@@ -38,6 +38,11 @@ public final class BrokerOptions {
             description = "Prefix of every queue and exchange; must match the workers' (env MP4J_NAMESPACE; default mp4j).")
     String namespace;
 
+    @Option(names = "--jobs-queue", paramLabel = "TYPE", scope = ScopeType.INHERIT,
+            description = "quorum (replicated) or classic (one node, faster); must match the namespace's workers "
+                    + "(env MP4J_JOBS_QUEUE; default quorum).")
+    String jobsQueue;
+
     @Option(names = "--tls-ca", paramLabel = "PEM", scope = ScopeType.INHERIT,
             description = "For amqps://: CA certificates to trust, instead of the JVM's trust store (env MP4J_TLS_CA).")
     String tlsCa;
@@ -70,6 +75,7 @@ public final class BrokerOptions {
         String brokerUri = setting("--uri", uri, BrokerSettings.ENV_URI);
         String ns = setting("--namespace", namespace, BrokerSettings.ENV_NAMESPACE);
         String caFile = setting("--tls-ca", tlsCa, BrokerSettings.ENV_TLS_CA);
+        String jobsQueueType = setting("--jobs-queue", jobsQueue, BrokerSettings.ENV_JOBS_QUEUE);
         if (brokerUri != null) {
             settings = settings.withUri(brokerUri);
         }
@@ -78,6 +84,10 @@ public final class BrokerOptions {
         }
         if (caFile != null) {
             settings = settings.withTlsCaFile(Path.of(caFile));
+        }
+        if (jobsQueueType != null) {
+            settings = settings.withJobsQueue(JobsQueues.parse(source("--jobs-queue", jobsQueue, BrokerSettings.ENV_JOBS_QUEUE),
+                    jobsQueueType));
         }
         return settings;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.multiprocessing4j.connection.BrokerSettings;
 import org.multiprocessing4j.errors.ConnectionLostException;
+import org.multiprocessing4j.errors.JobsQueueTypeException;
 import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.internal.amqp.Channels;
 import org.multiprocessing4j.internal.amqp.ConfirmingPublisher;
@@ -66,7 +67,7 @@ public final class ClientCore implements AutoCloseable {
      * @param replyExpiry how long the reply queue outlives this producer if it dies without closing
      */
     public static ClientCore connect(BrokerSettings settings, ReplyRouter.OutputListener output, Duration replyExpiry) {
-        Topology topology = new Topology(settings.namespace());
+        Topology topology = new Topology(settings.namespace(), settings.jobsQueue());
         String clientId = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         Connection connection = Connector.connect(settings, "producer " + clientId);
         ClientCore core = null;
@@ -101,6 +102,9 @@ public final class ClientCore implements AutoCloseable {
     }
 
     private static MpException setupFailure(BrokerSettings settings, Exception e) {
+        if (e instanceof JobsQueueTypeException mismatch) {
+            return mismatch; // says what to change; the 406 behind it does not
+        }
         if (e instanceof MpException mp && !(e.getCause() instanceof IOException)) {
             return mp;
         }

@@ -164,7 +164,10 @@ public final class DeadLetterStore {
         }
         Instant deadAt = headers.get("x-mp4j-dead-at") instanceof Number at ? Instant.ofEpochMilli(at.longValue())
                 : death.get("time") instanceof Date time ? time.toInstant() : null;
-        int deliveries = headers.get("x-delivery-count") instanceof Number n ? n.intValue() + 1 : 1;
+        // The broker counts a quorum jobs queue's earlier deliveries, the workers a classic one's; a classic
+        // queue's poison job carries every failed delivery, the last one included (no delivery is under way).
+        int workersCounted = count(headers.get(Topology.DELIVERY_COUNT_HEADER)) + ("poison".equals(reason) ? 0 : 1);
+        int deliveries = Math.max(count(headers.get("x-delivery-count")) + 1, workersCounted);
         try {
             JobMessage job = WireCodec.decodeJob(response.getBody());
             Map<String, Object> arguments = new HashMap<>();
@@ -176,6 +179,10 @@ public final class DeadLetterStore {
             return new Buried(idOf(response), "?", reason == null ? "bad-body" : reason, error,
                     new String(response.getBody(), StandardCharsets.UTF_8), "?", deliveries, deadAt);
         }
+    }
+
+    private static int count(Object header) {
+        return header instanceof Number n ? n.intValue() : 0;
     }
 
     private static String text(Object value) {

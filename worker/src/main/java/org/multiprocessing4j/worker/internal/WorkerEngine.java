@@ -124,7 +124,7 @@ public final class WorkerEngine {
 
     private void subscribe() throws IOException {
         jobs = new Subscriptions(parts.connection(), parts.topology(), settings.queues(), settings.concurrency(),
-                parts::deliver, this::resubscribeLater);
+                parts::deliver, this::resubscribeLater, parts.redeliveries());
     }
 
     /** Too many task threads left behind: stop as for SIGTERM but hand back at once, for a fresh JVM. */

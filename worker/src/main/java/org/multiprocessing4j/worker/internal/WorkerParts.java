@@ -23,6 +23,7 @@ import org.multiprocessing4j.worker.internal.hooks.PoolInitHook;
 import org.multiprocessing4j.worker.internal.hooks.RetryHook;
 import org.multiprocessing4j.worker.internal.hooks.StopHook;
 import org.multiprocessing4j.worker.internal.hooks.TimeLimitHook;
+import org.multiprocessing4j.worker.internal.intake.RedeliveryCounter;
 import org.multiprocessing4j.worker.internal.intake.Slots;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
 import org.multiprocessing4j.worker.internal.job.JobObserver;
@@ -71,12 +72,13 @@ final class WorkerParts implements AutoCloseable {
     private final LostThreads lostThreads;
     private final EventLog events;
     private final MetricsEndpoint metrics;
+    private final RedeliveryCounter redeliveries;
 
     /** @param restart asked for once, when too many task threads were left behind */
     WorkerParts(EngineSettings settings, Connection connection, TaskCatalog catalog, Runnable restart) throws IOException {
         this.settings = settings;
         this.connection = connection;
-        this.topology = new Topology(settings.broker().namespace());
+        this.topology = new Topology(settings.broker().namespace(), settings.broker().jobsQueue());
         this.catalog = catalog;
         this.taskThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_TASK_THREAD_SECONDS, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threads("mp4j-task-"));
@@ -110,6 +112,7 @@ final class WorkerParts implements AutoCloseable {
                 settlement, running, cancellations, replies,
                 () -> new SharedObjects(connection, topology, settings.broker().maxMessageSize()), taskThreads, observer);
         this.slotsRef = new Slots(settings.concurrency(), pipeline::accept);
+        this.redeliveries = new RedeliveryCounter(outboxPublisher, topology, settings.identity());
     }
 
     /** History and metrics, as configured: each an observer of every job. */
@@ -178,6 +181,11 @@ final class WorkerParts implements AutoCloseable {
     void deliver(JobDelivery delivery, Priority priority) {
         running.delivered();
         slotsRef.offer(delivery, priority);
+    }
+
+    /** Counts deliveries of a classic jobs queue's jobs (a quorum queue counts them itself). */
+    RedeliveryCounter redeliveries() {
+        return redeliveries;
     }
 
     Slots slots() {

@@ -58,10 +58,16 @@ public final class DeadLetterResponder implements AutoCloseable {
         });
     }
 
-    /** The reason of the most recent death in RabbitMQ's x-death header (delivery_limit, expired...). */
+    /**
+     * The reason of the most recent death in RabbitMQ's x-death header (delivery_limit, expired...),
+     * or, for a job a worker dead-lettered itself (a classic jobs queue's poison job), its x-mp4j-dead-reason.
+     */
     @SuppressWarnings("unchecked")
     static String deathReason(AMQP.BasicProperties properties) {
         Map<String, Object> headers = properties.getHeaders();
+        if (headers != null && headers.get("x-mp4j-dead-reason") != null) {
+            return headers.get("x-mp4j-dead-reason").toString();
+        }
         Object deaths = headers == null ? null : headers.get("x-death");
         if (deaths instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
             Object reason = ((Map<String, Object>) first).get("reason");

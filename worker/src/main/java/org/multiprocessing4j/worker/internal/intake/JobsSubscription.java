@@ -26,6 +26,7 @@ public final class JobsSubscription implements AutoCloseable {
     private final Acker acker;
     private final Consumer<JobDelivery> pipeline;
     private final Runnable onCancelledByBroker;
+    private final RedeliveryCounter redeliveries;
     private volatile boolean stopping;
     private String consumerTag;
 
@@ -33,10 +34,12 @@ public final class JobsSubscription implements AutoCloseable {
      * @param pipeline            where each delivery goes
      * @param onCancelledByBroker called when the broker cancels the subscription (the jobs queue
      *                            was deleted) or closes its channel: the worker subscribes again
+     * @param redeliveries        settles redelivered jobs of a classic jobs queue instead of the pipeline
      */
     public JobsSubscription(Connection connection, String queue, int concurrency, Consumer<JobDelivery> pipeline,
-                            Runnable onCancelledByBroker) throws IOException {
+                            Runnable onCancelledByBroker, RedeliveryCounter redeliveries) throws IOException {
         this.queue = queue;
+        this.redeliveries = redeliveries;
         this.pipeline = pipeline;
         this.onCancelledByBroker = onCancelledByBroker;
         this.channel = connection.createChannel();
@@ -56,7 +59,7 @@ public final class JobsSubscription implements AutoCloseable {
         consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                delivered(envelope.getDeliveryTag(), properties, body);
+                delivered(envelope.getDeliveryTag(), envelope.isRedeliver(), properties, body);
             }
 
             @Override
@@ -67,10 +70,14 @@ public final class JobsSubscription implements AutoCloseable {
         });
     }
 
-    private void delivered(long deliveryTag, AMQP.BasicProperties properties, byte[] body) {
+    private void delivered(long deliveryTag, boolean redelivered, AMQP.BasicProperties properties, byte[] body) {
         if (stopping) {
             // Arrived while we stop taking work: hand it straight back, untouched.
             acker.reject(deliveryTag, true, () -> { });
+            return;
+        }
+        if (redeliveries.takes(redelivered)) {
+            redeliveries.settle(queue, deliveryTag, properties, body, acker);
             return;
         }
         pipeline.accept(new JobDelivery(deliveryTag, properties, body, acker));

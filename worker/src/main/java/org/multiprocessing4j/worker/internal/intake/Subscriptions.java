@@ -24,13 +24,14 @@ public final class Subscriptions implements AutoCloseable {
 
     /** Subscribes to every (queue, priority) jobs queue; they must be declared already. */
     public Subscriptions(Connection connection, Topology topology, List<String> queues, int concurrency,
-                         Deliveries deliveries, Runnable onCancelledByBroker) throws IOException {
+                         Deliveries deliveries, Runnable onCancelledByBroker, RedeliveryCounter redeliveries)
+            throws IOException {
         try {
             for (String queue : queues) {
                 for (Priority priority : Priority.values()) {
                     String brokerQueue = topology.jobsQueue(queue, priority);
                     JobsSubscription subscription = new JobsSubscription(connection, brokerQueue, concurrency,
-                            delivery -> deliveries.deliver(delivery, priority), onCancelledByBroker);
+                            delivery -> deliveries.deliver(delivery, priority), onCancelledByBroker, redeliveries);
                     subscriptions.add(subscription);
                     subscription.start();
                     brokerQueues.add(brokerQueue);
