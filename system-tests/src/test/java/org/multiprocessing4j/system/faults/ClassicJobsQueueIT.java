@@ -11,8 +11,6 @@ import com.rabbitmq.client.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.multiprocessing4j.AsyncResult;
@@ -53,39 +51,24 @@ class ClassicJobsQueueIT {
 
     @Test
     void aTaskThatKillsItsWorkerIsDeadLetteredAfterFourDeliveriesCountedByTheWorkers(TestBroker broker) throws Exception {
-        AtomicInteger deaths = new AtomicInteger();
-        AtomicBoolean supervising = new AtomicBoolean(true);
         try (Cluster cluster = new Cluster(broker.namespace());
              Multiprocessing mp = connect(broker, broker.namespace(), JobsQueueType.CLASSIC)) {
             long deadBefore = mp.deadLetters().count();
-            Thread supervisor = new Thread(() -> {
-                int generation = 0;
-                while (supervising.get() && generation < 15) {
-                    ChildProcess worker = cluster.launch("p" + ++generation, broker.uri(), 1, CLASSIC);
-                    while (supervising.get() && worker.isAlive()) {
-                        sleep(50);
-                    }
-                    if (!worker.isAlive()) {
-                        deaths.incrementAndGet();
-                    }
-                }
-            }, "supervisor");
-            supervisor.start();
+            RestartingWorker restarting = new RestartingWorker(cluster, broker.uri(), "p", CLASSIC);
 
             long started = System.nanoTime();
             AsyncResult<Object> poison = mp.pool().applyAsync("crash_worker");
             PoisonTaskException e = assertThrows(PoisonTaskException.class, () -> poison.get(Duration.ofMinutes(2)));
             double seconds = (System.nanoTime() - started) / 1e9;
-            int deathsAtVerdict = deaths.get();
+            int deathsAtVerdict = restarting.deaths();
             assertEquals(4L, ((Number) mp.pool().apply("square", 2)).longValue(), "the cluster works on");
             Thread.sleep(2000);
-            supervising.set(false);
-            supervisor.join();
+            restarting.close();
             System.out.printf("[poison task, classic jobs queue] worker deaths %d (delivery limit %d + 1), caller told after"
                     + " %.1f s: %s; deaths after the verdict: %d%n", deathsAtVerdict, Topology.DELIVERY_LIMIT, seconds,
-                    e.getMessage(), deaths.get() - deathsAtVerdict);
+                    e.getMessage(), restarting.deaths() - deathsAtVerdict);
             assertEquals(Topology.DELIVERY_LIMIT + 1, deathsAtVerdict, "one death per delivery, then no more");
-            assertEquals(deathsAtVerdict, deaths.get(), "no crash loop");
+            assertEquals(deathsAtVerdict, restarting.deaths(), "no crash loop");
             assertTrue(e.getMessage().contains("was delivered 4 times"), e.getMessage());
             assertEquals(deadBefore + 1, mp.deadLetters().count());
             org.multiprocessing4j.DeadLetter buried = mp.deadLetters().list(10).get(0);
@@ -128,11 +111,4 @@ class ClassicJobsQueueIT {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.multiprocessing4j.AsyncResult;
 import org.multiprocessing4j.Multiprocessing;
@@ -14,7 +12,6 @@ import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.errors.PoisonTaskException;
 import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.testkit.BrokerTest;
-import org.multiprocessing4j.testkit.ChildProcess;
 import org.multiprocessing4j.testkit.TestBroker;
 
 /**
@@ -27,50 +24,26 @@ class PoisonTaskIT {
 
     @Test
     void aTaskThatKillsItsWorkerIsDeadLetteredAfterBoundedAttemptsAndTheCallerIsTold(TestBroker broker) throws Exception {
-        AtomicInteger deaths = new AtomicInteger();
-        AtomicBoolean supervising = new AtomicBoolean(true);
         try (Cluster cluster = new Cluster(broker.namespace());
              Multiprocessing mp = Cluster.connect(broker.uri(), broker.namespace(), OutputSink.discard())) {
-            Thread supervisor = new Thread(() -> {
-                int generation = 0;
-                while (supervising.get() && generation < 15) {
-                    // Not waiting for its "ready" line: the poison job can arrive, and halt the
-                    // worker, before that line is written. A death is a death either way.
-                    ChildProcess worker = cluster.launch("w" + ++generation, broker.uri(), 1);
-                    while (supervising.get() && worker.isAlive()) {
-                        sleep(50);
-                    }
-                    if (!worker.isAlive()) {
-                        deaths.incrementAndGet();
-                    }
-                }
-            }, "supervisor");
-            supervisor.start();
+            RestartingWorker restarting = new RestartingWorker(cluster, broker.uri(), "w");
 
             long started = System.nanoTime();
             AsyncResult<Object> poison = mp.pool().applyAsync("crash_worker");
             PoisonTaskException e = assertThrows(PoisonTaskException.class, () -> poison.get(Duration.ofMinutes(2)));
             double seconds = (System.nanoTime() - started) / 1e9;
-            int deathsAtVerdict = deaths.get();
+            int deathsAtVerdict = restarting.deaths();
             assertEquals(4L, ((Number) mp.pool().apply("square", 2)).longValue(), "the cluster works on");
             Thread.sleep(2000);
-            supervising.set(false);
-            supervisor.join();
+            restarting.close();
             System.out.printf("[poison task] worker deaths %d (delivery limit %d + 1), caller told after %.1f s: %s; "
                     + "deaths after the verdict: %d, dead letters kept %d%n", deathsAtVerdict, Topology.DELIVERY_LIMIT,
-                    seconds, e.getMessage(), deaths.get() - deathsAtVerdict, mp.deadLetters().count());
+                    seconds, e.getMessage(), restarting.deaths() - deathsAtVerdict, mp.deadLetters().count());
             assertEquals(Topology.DELIVERY_LIMIT + 1, deathsAtVerdict, "one death per delivery, then no more");
-            assertEquals(deathsAtVerdict, deaths.get(), "no crash loop");
+            assertEquals(deathsAtVerdict, restarting.deaths(), "no crash loop");
             assertTrue(e.getMessage().contains("was delivered 4 times"), e.getMessage());
             assertEquals(1, mp.deadLetters().count());
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
