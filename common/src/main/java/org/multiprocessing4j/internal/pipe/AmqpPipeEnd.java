@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.multiprocessing4j.errors.BrokenPipeException;
 import org.multiprocessing4j.errors.ClosedException;
+import org.multiprocessing4j.errors.ConnectionLostException;
 import org.multiprocessing4j.errors.EncodingException;
 import org.multiprocessing4j.errors.EofException;
 import org.multiprocessing4j.errors.MpException;
@@ -23,6 +24,9 @@ import org.multiprocessing4j.pipe.Connection;
  * broker confirmed is stored), reads its own inbox through a {@link PipeReader}.
  */
 public final class AmqpPipeEnd implements Connection, SharedHandle {
+    /** A send whose link died before its confirm is tried again for about 30 s (as a worker's result is). */
+    private static final int SEND_ATTEMPTS = 30;
+    private static final Duration SEND_RETRY_DELAY = Duration.ofSeconds(1);
     private final SharedContext context;
     private final PipeEndRef ref;
     private final PipeReader reader;
@@ -56,18 +60,37 @@ public final class AmqpPipeEnd implements Connection, SharedHandle {
             if (publisher == null) {
                 publisher = new ConfirmingPublisher(context.connection(), context.maxMessageSize());
             }
-            try {
-                publisher.publish(Outgoing.toQueue(context.topology().userQueue(ref.peerInbox()), Envelopes.queueItem(), body))
-                        .get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof PublishRejectedException rejected && rejected.unroutable()) {
-                    throw new BrokenPipeException("the other end of pipe " + ref.id() + " is gone (the pipe was deleted)");
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    publisher.publish(Outgoing.toQueue(context.topology().userQueue(ref.peerInbox()), Envelopes.queueItem(),
+                            body)).get();
+                    return;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof PublishRejectedException rejected && rejected.unroutable()) {
+                        throw new BrokenPipeException("the other end of pipe " + ref.id() + " is gone (the pipe was deleted)");
+                    }
+                    // The link died before the broker confirmed (a send just as a cut link comes back): send it
+                    // again once the client has reconnected, as a worker does with a result. At least once:
+                    // a message the broker had stored before the link died then arrives twice.
+                    if (!(e.getCause() instanceof ConnectionLostException) || attempt >= SEND_ATTEMPTS || closed) {
+                        throw e.getCause() instanceof MpException mp ? mp : new MpException(String.valueOf(e.getCause()),
+                                e.getCause());
+                    }
+                    pause(SEND_RETRY_DELAY);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MpException("interrupted while sending on " + describe(ref), e);
                 }
-                throw e.getCause() instanceof MpException mp ? mp : new MpException(String.valueOf(e.getCause()), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MpException("interrupted while sending on " + describe(ref), e);
             }
+        }
+    }
+
+    private void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpException("interrupted while sending on " + describe(ref), e);
         }
     }
 

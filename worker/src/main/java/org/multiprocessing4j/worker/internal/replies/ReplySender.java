@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * logged with its job id and counted ({@link #resultsKept}). A queue that cannot be declared
  * (refused, or a classic queue of an earlier version whose node is down) fails the result with
  * {@link ReplyQueueUnavailableException}: the job is not acknowledged, it goes back to the broker.
- * Nothing is remembered about a reply queue: each result looks again.
+ * Nothing is remembered about a reply queue: each result looks again. The answer of a job stopped
+ * on request (terminated, killed) is the exception: it holds no result, so it is not kept.
  *
  * <p>Start and output replies are not retried: the result is what the producer cannot do without.
  */
@@ -95,6 +96,15 @@ public final class ReplySender implements AutoCloseable {
                 return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(RETRY_MILLIS, TimeUnit.MILLISECONDS))
                         .thenCompose(ignored -> resultUntil(replyTo, reply, deadline, recreated));
             }
+            if (stopAnswer(reply)) {
+                // A stop asked for by the job's own side (its producer closed, Ctrl-C, terminate): the answer
+                // holds no result, and declaring the queue again would leave a closed producer's queue for
+                // an hour. A producer that is still there and lost its queue publishes its waiting jobs
+                // again on its return, and a stopped job is answered again then.
+                log.info("job {}: its reply queue {} is gone; the job was stopped from there, so no result is kept",
+                        reply.id(), replyTo);
+                return CompletableFuture.completedFuture(null);
+            }
             if (recreated) {
                 // Declared a moment ago and missing again (deleted at once): not worth a loop.
                 return handBack(replyTo, reply, "it was deleted again as soon as it was declared");
@@ -104,6 +114,10 @@ public final class ReplySender implements AutoCloseable {
                             ? resultUntil(replyTo, reply, System.nanoTime() + UNROUTABLE_GRACE.toNanos(), true)
                             : handBack(replyTo, reply, problem));
         });
+    }
+
+    private static boolean stopAnswer(ResultReply reply) {
+        return reply.outcome() == ResultReply.Outcome.TERMINATED || reply.outcome() == ResultReply.Outcome.KILLED;
     }
 
     /** Declares a missing reply queue as its producer would; returns why not, or null when it is there. */
