@@ -46,6 +46,8 @@ final class Dashboard implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
             timers.scheduleAtFixedRate(server.broadcaster(), PUSH_EVERY.toMillis(), PUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             port = server.start(config.bind(), config.port());
+            // before DashboardMain says "serving": the first page opened should not pay for a cold JVM
+            WarmUp.run(ownAddress(config.bind()), port, config.recentJobs());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -54,6 +56,11 @@ final class Dashboard implements AutoCloseable {
 
     static Dashboard start(DashboardConfig config) {
         return new Dashboard(config);
+    }
+
+    /** How this process reaches its own server: the loopback address when it listens on every one. */
+    private static String ownAddress(String bind) {
+        return "0.0.0.0".equals(bind) || "::".equals(bind) || "[::]".equals(bind) ? "127.0.0.1" : bind;
     }
 
     int port() {

@@ -21,15 +21,16 @@ import org.multiprocessing4j.testkit.TestBroker;
 /**
  * Figures for issue 13 (printed, not asserted on time: this machine is shared): how fast the page
  * loads in headless Chromium with 10,000 jobs in the history, and the dashboard process's memory
- * after 10,000 and after 50,000 jobs, its window of recent jobs being 10,000. The bound itself is
- * asserted: the jobs kept never pass the window.
+ * after 10,000, 50,000 and 100,000 jobs, its window of recent jobs being 10,000. The bound itself is
+ * asserted: the jobs kept never pass the window. The first load is the first page this dashboard
+ * process ever serves; the browser has already shown a blank page, so its own start is not counted.
  */
 @BrokerTest
 class DashboardFiguresIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    @Timeout(value = 9, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 14, unit = java.util.concurrent.TimeUnit.MINUTES)
     void thePageLoadsFastWithTenThousandJobsAndMemoryStaysBounded(TestBroker broker) throws Exception {
         try (ShippedWorkers workers = new ShippedWorkers(broker)) {
             for (int i = 1; i <= 3; i++) {
@@ -38,6 +39,8 @@ class DashboardFiguresIT {
             try (ShippedDashboard dashboard = ShippedDashboard.start(broker);
                  Multiprocessing mp = workers.connect(OutputSink.discard());
                  HeadlessChromium browser = HeadlessChromium.start()) {
+                // Chromium's own first navigation (processes, caches) is the browser's start, not the page's load.
+                browser.driver().get("about:blank");
                 Pool pool = mp.pool();
                 run(pool, 10_000);
                 JsonNode at10k = awaitKept(dashboard, 10_000, 10_000);
@@ -47,12 +50,16 @@ class DashboardFiguresIT {
                 run(pool, 40_000);
                 JsonNode at50k = awaitKept(dashboard, 10_000, 50_000);
                 JsonNode after50k = memory(dashboard);
+                run(pool, 50_000);
+                JsonNode at100k = awaitKept(dashboard, 10_000, 100_000);
+                JsonNode after100k = memory(dashboard);
                 System.out.printf("dashboard figures: %s%n", load);
-                System.out.printf("dashboard memory after 10,000 jobs: heap %s MiB (after GC), RSS %s MiB; after 50,000: "
-                                + "heap %s MiB, RSS %s MiB; jobs kept %d then %d (window 10,000)%n",
-                        mib(after10k, "heapUsedBytes"), mib(after10k, "residentBytes"), mib(after50k, "heapUsedBytes"),
-                        mib(after50k, "residentBytes"), at10k.path("jobsKept").asInt(), at50k.path("jobsKept").asInt());
+                System.out.printf("dashboard memory (heap after a full GC, RSS) after 10,000 jobs: %s; after 50,000: %s; "
+                                + "after 100,000: %s; jobs kept %d, %d, %d (window 10,000)%n", memoryFigure(after10k),
+                        memoryFigure(after50k), memoryFigure(after100k), at10k.path("jobsKept").asInt(),
+                        at50k.path("jobsKept").asInt(), at100k.path("jobsKept").asInt());
                 assertEquals(10_000, at50k.path("jobsKept").asInt(), "the window bounds the jobs kept");
+                assertEquals(10_000, at100k.path("jobsKept").asInt(), "the window bounds the jobs kept");
             }
         }
     }
@@ -78,11 +85,15 @@ class DashboardFiguresIT {
         throw new AssertionError("the dashboard did not read " + jobs + " jobs: " + health);
     }
 
-    /** Opens the page afresh and reports when its first state was drawn (ms from navigation start). */
+    /**
+     * Opens the page three times and reports when its first state was drawn (ms from navigation
+     * start): the first is this dashboard's first page ever, the others later loads.
+     */
     private static String loadPage(HeadlessChromium browser, ShippedDashboard dashboard) {
         StringBuilder report = new StringBuilder("page load with 10,000 jobs in the history:");
         for (int i = 0; i < 3; i++) {
             browser.driver().get(dashboard.base() + "/?run=" + i);
+            report.append(i == 0 ? " first page of this dashboard process:" : i == 1 ? " later loads:" : "");
             Number firstState = browser.await(Duration.ofSeconds(30), "the first state drawn",
                     d -> (Number) browser.script("return window.mp4jFirstState"));
             Number domReady = (Number) browser.script("const n = performance.getEntriesByType('navigation')[0]; "
@@ -94,12 +105,24 @@ class DashboardFiguresIT {
         return report.toString();
     }
 
-    /** The dashboard's memory after a full GC (jcmd), as it reports it. */
+    /**
+     * The dashboard's memory after a full GC (jcmd), as it reports it; the largest classes on its
+     * heap are printed too, so a growth can be told apart from the jobs window.
+     */
     private static JsonNode memory(ShippedDashboard dashboard) throws Exception {
-        ChildProcess.Finished gc = ChildProcess.run(List.of("jcmd", String.valueOf(dashboard.process().pid()), "GC.run"),
-                Map.of(), Duration.ofSeconds(30));
+        String pid = String.valueOf(dashboard.process().pid());
+        ChildProcess.Finished gc = ChildProcess.run(List.of("jcmd", pid, "GC.run"), Map.of(), Duration.ofSeconds(30));
         assertEquals(0, gc.exit(), gc.text());
-        return JSON.readTree(dashboard.get("/api/health").body());
+        JsonNode health = JSON.readTree(dashboard.get("/api/health").body());
+        ChildProcess.Finished histogram = ChildProcess.run(List.of("jcmd", pid, "GC.class_histogram"), Map.of(),
+                Duration.ofSeconds(30));
+        System.out.printf("dashboard heap's largest classes at %s jobs kept:%n%s%n", health.path("jobsKept").asText(),
+                histogram.text().lines().limit(14).collect(java.util.stream.Collectors.joining("\n")));
+        return health;
+    }
+
+    private static String memoryFigure(JsonNode health) {
+        return "heap " + mib(health, "heapUsedBytes") + " MiB, RSS " + mib(health, "residentBytes") + " MiB";
     }
 
     private static String mib(JsonNode health, String field) {
