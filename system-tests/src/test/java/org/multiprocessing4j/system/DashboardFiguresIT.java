@@ -21,13 +21,20 @@ import org.multiprocessing4j.testkit.TestBroker;
 /**
  * Figures for issue 13 (printed, not asserted on time: this machine is shared): how fast the page
  * loads in headless Chromium with 10,000 jobs in the history, and the dashboard process's memory
- * after 10,000, 50,000 and 100,000 jobs, its window of recent jobs being 10,000. The bound itself is
+ * after 10,000 jobs and after more ({@link #LATER_POINTS}), its window of recent jobs being 10,000. The bound itself is
  * asserted: the jobs kept never pass the window. The first load is the first page this dashboard
  * process ever serves; the browser has already shown a blank page, so its own start is not counted.
  */
 @BrokerTest
 class DashboardFiguresIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jobs run after the first 10,000, where memory is read again: 30,000 in mvn verify (three times the
+     * window shows the bound; the README's 50,000 and 100,000 figures took 3.7 minutes, too long for CI),
+     * {@code -Dmp4j.dashboard.points=50000,100000} for more.
+     */
+    private static final List<Integer> LATER_POINTS = java.util.Arrays.stream(
+            System.getProperty("mp4j.dashboard.points", "30000").split(",")).map(String::trim).map(Integer::valueOf).toList();
 
     @Test
     @Timeout(value = 14, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -47,19 +54,19 @@ class DashboardFiguresIT {
                 String load = loadPage(browser, dashboard);
                 browser.screenshot("dashboard-10000-jobs");
                 JsonNode after10k = memory(dashboard);
-                run(pool, 40_000);
-                JsonNode at50k = awaitKept(dashboard, 10_000, 50_000);
-                JsonNode after50k = memory(dashboard);
-                run(pool, 50_000);
-                JsonNode at100k = awaitKept(dashboard, 10_000, 100_000);
-                JsonNode after100k = memory(dashboard);
+                StringBuilder figures = new StringBuilder("after 10,000 jobs: " + memoryFigure(after10k) + ", kept "
+                        + at10k.path("jobsKept").asInt());
+                int done = 10_000;
+                for (int point : LATER_POINTS) {
+                    run(pool, point - done);
+                    done = point;
+                    JsonNode at = awaitKept(dashboard, 10_000, point);
+                    figures.append(String.format("; after %,d: %s, kept %d", point, memoryFigure(memory(dashboard)),
+                            at.path("jobsKept").asInt()));
+                    assertEquals(10_000, at.path("jobsKept").asInt(), "the window bounds the jobs kept");
+                }
                 System.out.printf("dashboard figures: %s%n", load);
-                System.out.printf("dashboard memory (heap after a full GC, RSS) after 10,000 jobs: %s; after 50,000: %s; "
-                                + "after 100,000: %s; jobs kept %d, %d, %d (window 10,000)%n", memoryFigure(after10k),
-                        memoryFigure(after50k), memoryFigure(after100k), at10k.path("jobsKept").asInt(),
-                        at50k.path("jobsKept").asInt(), at100k.path("jobsKept").asInt());
-                assertEquals(10_000, at50k.path("jobsKept").asInt(), "the window bounds the jobs kept");
-                assertEquals(10_000, at100k.path("jobsKept").asInt(), "the window bounds the jobs kept");
+                System.out.printf("dashboard memory (heap after a full GC, RSS) %s (window 10,000)%n", figures);
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.multiprocessing4j.system.cluster;
+package org.multiprocessing4j.system.ha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

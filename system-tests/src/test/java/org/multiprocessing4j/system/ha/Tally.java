@@ -1,4 +1,4 @@
-package org.multiprocessing4j.system.cluster;
+package org.multiprocessing4j.system.ha;
 
 import java.time.Duration;
 import java.util.List;
