@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Three images from one build: `--target worker`, `--target producer` and `--target dashboard` (docker compose picks them).
 
-# ---- build: the same command CI runs (scripts/build) ----------------------------------------
+# ---- build: the command the scripts run (scripts/build) ----------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
