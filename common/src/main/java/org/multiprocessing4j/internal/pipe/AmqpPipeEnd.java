@@ -60,18 +60,19 @@ public final class AmqpPipeEnd implements Connection, SharedHandle {
             if (publisher == null) {
                 publisher = new ConfirmingPublisher(context.connection(), context.maxMessageSize());
             }
+            // One message id for every attempt: the reading end reads a send made twice once (SeenIds).
+            Outgoing message = Outgoing.toQueue(context.topology().userQueue(ref.peerInbox()), Envelopes.queueItem(), body);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    publisher.publish(Outgoing.toQueue(context.topology().userQueue(ref.peerInbox()), Envelopes.queueItem(),
-                            body)).get();
+                    publisher.publish(message).get();
                     return;
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof PublishRejectedException rejected && rejected.unroutable()) {
                         throw new BrokenPipeException("the other end of pipe " + ref.id() + " is gone (the pipe was deleted)");
                     }
                     // The link died before the broker confirmed (a send just as a cut link comes back): send it
-                    // again once the client has reconnected, as a worker does with a result. At least once:
-                    // a message the broker had stored before the link died then arrives twice.
+                    // again once the client has reconnected, as a worker does with a result; if the broker had
+                    // stored it before the link died, the reading end drops the second copy by its id.
                     if (!(e.getCause() instanceof ConnectionLostException) || attempt >= SEND_ATTEMPTS || closed) {
                         throw e.getCause() instanceof MpException mp ? mp : new MpException(String.valueOf(e.getCause()),
                                 e.getCause());

@@ -32,6 +32,7 @@ final class PipeReader {
     private final String describe;
     private Channel channel;               // guarded by this
     private OneShotConsumer.Item peeked;   // guarded by this; taken, not yet read
+    private final SeenIds seen = new SeenIds(); // guarded by this
 
     PipeReader(SharedContext context, String inbox, String describe) {
         this.context = context;
@@ -72,7 +73,8 @@ final class PipeReader {
         if (timeout != null && timeout.isZero()) {
             GetResponse response = ch.basicGet(inbox, false);
             return response == null ? null
-                    : new OneShotConsumer.Item(response.getEnvelope().getDeliveryTag(), response.getBody());
+                    : new OneShotConsumer.Item(response.getEnvelope().getDeliveryTag(), response.getBody(),
+                            response.getProps().getMessageId());
         }
         try {
             return TakeOne.take(ch, inbox, timeout, false);
@@ -96,19 +98,24 @@ final class PipeReader {
      * the inbox, so every later reader of this end sees the end too).
      */
     synchronized byte[] next() {
-        poll(null);
-        OneShotConsumer.Item item = peeked;
-        peeked = null;
-        try {
-            if (Arrays.equals(item.body(), EOF)) {
-                channel.basicNack(item.deliveryTag(), false, true);
-                return null;
+        while (true) {
+            poll(null);
+            OneShotConsumer.Item item = peeked;
+            peeked = null;
+            try {
+                if (Arrays.equals(item.body(), EOF)) {
+                    channel.basicNack(item.deliveryTag(), false, true);
+                    return null;
+                }
+                channel.basicAck(item.deliveryTag(), false);
+            } catch (IOException | AlreadyClosedException e) {
+                // the broker gives the message back to this end's inbox: at-least-once, as queues are
+                throw new ConnectionLostException("could not read " + describe + ": " + e, e);
             }
-            channel.basicAck(item.deliveryTag(), false);
-            return item.body();
-        } catch (IOException | AlreadyClosedException e) {
-            // the broker gives the message back to this end's inbox: at-least-once, as queues are
-            throw new ConnectionLostException("could not read " + describe + ": " + e, e);
+            if (seen.firstTime(item.messageId())) {
+                return item.body();
+            }
+            // The same send twice: its sender sent it again after its link died before the confirm.
         }
     }
 

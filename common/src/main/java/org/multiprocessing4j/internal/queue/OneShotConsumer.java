@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OneShotConsumer extends DefaultConsumer {
     /** An item as delivered; {@link #CANCELLED} when the broker cancelled us (the queue was deleted). */
-    public record Item(long deliveryTag, byte[] body) {
+    public record Item(long deliveryTag, byte[] body, String messageId) {
         public static final Item CANCELLED = new Item(-1, new byte[0]);
+
+        public Item(long deliveryTag, byte[] body) {
+            this(deliveryTag, body, null);
+        }
     }
 
     public final BlockingQueue<Item> inbox = new LinkedBlockingQueue<>();
@@ -33,7 +37,7 @@ public final class OneShotConsumer extends DefaultConsumer {
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-        inbox.add(new Item(envelope.getDeliveryTag(), body));
+        inbox.add(new Item(envelope.getDeliveryTag(), body, props.getMessageId()));
     }
 
     @Override
