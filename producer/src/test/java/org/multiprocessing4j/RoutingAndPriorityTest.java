@@ -70,17 +70,23 @@ class RoutingAndPriorityTest {
             normal.add(pool.applyAsync(Call.of("started_at", "normal-" + i, 0.2)));
         }
         sleep(500); // the normal jobs are queued (and the first ones run) before the urgent one is sent
+        long highSent = System.currentTimeMillis(); // the worker is on this machine: one clock
         AsyncResult<Object> high = pool.applyAsync(Call.of("started_at", "high")
                 .with(CallOptions.defaults().priority(Priority.HIGH)));
         long highStarted = ((Number) high.get(WAIT)).longValue();
         int normalBefore = 0;
+        int overtaking = 0;
         for (AsyncResult<Object> result : normal) {
-            if (((Number) result.get(WAIT)).longValue() < highStarted) {
-                normalBefore++;
-            }
+            long started = ((Number) result.get(WAIT)).longValue();
+            normalBefore += started < highStarted ? 1 : 0;
+            overtaking += started >= highSent && started < highStarted ? 1 : 0;
         }
-        System.out.println("priority: the high job started after " + normalBefore + " of 30 normal jobs queued before it");
-        assertTrue(normalBefore <= 3, normalBefore + " normal jobs started before the high one");
+        System.out.println("priority: the high job started after " + normalBefore + " of 30 normal jobs queued before it, "
+                + overtaking + " of them started after it was sent");
+        // Counted from the send, not from the first job: how many ran before it depends on the machine's speed
+        // (4 at load ~9 in a CI run); what jumps ahead of it once sent is only what the worker already held.
+        assertTrue(overtaking <= 2, overtaking + " normal jobs started after the high one was sent and before it");
+        assertTrue(normalBefore < 30, "the high job did not wait for the whole queue");
     }
 
     private static void sleep(long ms) {
