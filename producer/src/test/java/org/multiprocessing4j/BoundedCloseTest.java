@@ -94,8 +94,8 @@ class BoundedCloseTest {
 
     /**
      * A worker whose result finds its reply queue gone declares it again after 3 s to keep the result
-     * (GUARANTEES rule 4): the terminated task's answer must have come before the close deleted it,
-     * or the closed client's queue comes back for an hour (seen in CI: it failed the next test).
+     * (GUARANTEES rule 4), but not the answer of a task stopped on request: otherwise a closed client's
+     * queue comes back for an hour (seen in CI: it failed the next test).
      */
     private static void assertStaysDeleted() throws InterruptedException {
         Thread.sleep(4_000);

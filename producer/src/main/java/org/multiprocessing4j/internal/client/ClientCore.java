@@ -36,8 +36,6 @@ import org.multiprocessing4j.queue.RemoteQueue;
 public final class ClientCore implements AutoCloseable {
     /** The submitted event keeps this much of the arguments' JSON text. */
     private static final int SUBMITTED_ARGS_CHARS = 300;
-    /** How long a close waits for the answers of jobs it terminated (a worker answers in milliseconds; a dead one never). */
-    private static final Duration ANSWERS_AT_CLOSE = Duration.ofSeconds(2);
     private final BrokerSettings settings;
     private final Connection connection;
     private final Topology topology;
@@ -272,8 +270,6 @@ public final class ClientCore implements AutoCloseable {
     /** Fails whatever still waits, closes shared objects (deleting anonymous queues), removes the reply queue, disconnects. */
     @Override
     public void close() {
-        // A terminated job's worker still answers; its answer must not find the queue gone (see AnswersOwed).
-        router.awaitAnswersOfStartedJobs(ANSWERS_AT_CLOSE);
         events.close();
         router.close();
         shared.close();

@@ -7,8 +7,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.multiprocessing4j.errors.ClosedException;
@@ -36,7 +36,8 @@ public final class ReplyRouter implements AutoCloseable {
     private static final int PREFETCH = 1000;
 
     private final Map<String, JobHandle> waiting = new ConcurrentHashMap<>();
-    private final LateAnswers lateAnswers = new LateAnswers();
+    /** Jobs finished here without their worker's result (terminated while queued): its late result is expected. */
+    private final Set<String> settledLocally = ConcurrentHashMap.newKeySet();
     private final OutputListener output;
     private final AtomicLong duplicateResults = new AtomicLong();
     private final Connection connection;
@@ -222,15 +223,12 @@ public final class ReplyRouter implements AutoCloseable {
 
     /** Forget a job that was settled here (cancelled before its worker answered); a late result is not a duplicate. */
     public void unregister(String jobId) {
-        JobHandle handle = waiting.remove(jobId);
-        if (handle != null) {
-            lateAnswers.expect(jobId, handle.started());
+        if (waiting.remove(jobId) != null) {
+            if (settledLocally.size() > 100_000) {
+                settledLocally.clear(); // bounded: at worst a very late result is counted as a duplicate
+            }
+            settledLocally.add(jobId);
         }
-    }
-
-    /** Before the reply queue goes: waits at most {@code timeout} for what running jobs' workers still answer. */
-    public void awaitAnswersOfStartedJobs(Duration timeout) {
-        lateAnswers.awaitOwed(timeout, () -> waiting.values().stream().anyMatch(JobHandle::started));
     }
 
     /** Results that arrived for a job that already had one: the job ran more than once. */
@@ -258,7 +256,7 @@ public final class ReplyRouter implements AutoCloseable {
         }
         if (reply instanceof ResultReply result) {
             JobHandle handle = waiting.remove(result.id());
-            if (lateAnswers.arrived(result.id()) && handle == null) {
+            if (handle == null && settledLocally.remove(result.id())) {
                 return;
             }
             if (handle == null || !handle.complete(result)) {
