@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.multiprocessing4j.AsyncResult;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
 import org.multiprocessing4j.connection.BrokerSettings;
@@ -56,19 +55,15 @@ class ClassicJobsQueueIT {
             long deadBefore = mp.deadLetters().count();
             RestartingWorker restarting = new RestartingWorker(cluster, broker.uri(), "p", CLASSIC);
 
-            long started = System.nanoTime();
-            AsyncResult<Object> poison = mp.pool().applyAsync("crash_worker");
-            PoisonTaskException e = assertThrows(PoisonTaskException.class, () -> poison.get(Duration.ofMinutes(2)));
-            double seconds = (System.nanoTime() - started) / 1e9;
-            int deathsAtVerdict = restarting.deaths();
-            assertEquals(4L, ((Number) mp.pool().apply("square", 2)).longValue(), "the cluster works on");
-            Thread.sleep(2000);
-            restarting.close();
+            PoisonVerdict verdict = PoisonVerdict.of(mp, restarting);
+            PoisonTaskException e = verdict.error();
+            double seconds = verdict.seconds();
+            int deathsAtVerdict = verdict.deathsAtVerdict();
             System.out.printf("[poison task, classic jobs queue] worker deaths %d (delivery limit %d + 1), caller told after"
                     + " %.1f s: %s; deaths after the verdict: %d%n", deathsAtVerdict, Topology.DELIVERY_LIMIT, seconds,
-                    e.getMessage(), restarting.deaths() - deathsAtVerdict);
+                    e.getMessage(), verdict.deathsAfter() - deathsAtVerdict);
             assertEquals(Topology.DELIVERY_LIMIT + 1, deathsAtVerdict, "one death per delivery, then no more");
-            assertEquals(deathsAtVerdict, restarting.deaths(), "no crash loop");
+            assertEquals(deathsAtVerdict, verdict.deathsAfter(), "no crash loop");
             assertTrue(e.getMessage().contains("was delivered 4 times"), e.getMessage());
             assertEquals(deadBefore + 1, mp.deadLetters().count());
             org.multiprocessing4j.DeadLetter buried = mp.deadLetters().list(10).get(0);
