@@ -57,6 +57,10 @@ class DeadLettersCliTest {
         assertTrue(show.out().contains("error:      java.io.IOException: no such file: " + file), show.toString());
         assertTrue(show.out().contains("attempts:   2"), show.toString());
         assertTrue(show.out().contains(file.toString()), "its arguments: " + show);
+        for (int look = 0; look < 3; look++) { // each reading is a delivery of the dead-letter queue's own
+            CliRun again = producer("dead", "show", id);
+            assertTrue(again.out().contains("attempts:   2"), "reading a dead letter does not count as an attempt: " + again);
+        }
 
         Files.writeString(file, "a,b\n"); // the cause, fixed
         CliRun replay = producer("dead", "replay", id);

@@ -56,6 +56,9 @@ public final class Topology {
     /** Set by the workers on a job they put back into a classic jobs queue (see {@link JobsQueueType#CLASSIC}). */
     public static final String DELIVERY_COUNT_HEADER = JobsQueues.DELIVERY_COUNT_HEADER;
 
+    /** Set by the workers on a job they dead-letter: how many times it was delivered until then. */
+    public static final String DEAD_ATTEMPTS_HEADER = "x-mp4j-dead-attempts";
+
     private final String namespace;
     private final JobsQueueType jobsQueueType;
 

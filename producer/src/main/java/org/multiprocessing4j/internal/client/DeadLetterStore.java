@@ -164,10 +164,7 @@ public final class DeadLetterStore {
         }
         Instant deadAt = headers.get("x-mp4j-dead-at") instanceof Number at ? Instant.ofEpochMilli(at.longValue())
                 : death.get("time") instanceof Date time ? time.toInstant() : null;
-        // The broker counts a quorum jobs queue's earlier deliveries, the workers a classic one's; a classic
-        // queue's poison job carries every failed delivery, the last one included (no delivery is under way).
-        int workersCounted = count(headers.get(Topology.DELIVERY_COUNT_HEADER)) + ("poison".equals(reason) ? 0 : 1);
-        int deliveries = Math.max(count(headers.get("x-delivery-count")) + 1, workersCounted);
+        int deliveries = deliveries(headers, reason);
         try {
             JobMessage job = WireCodec.decodeJob(response.getBody());
             Map<String, Object> arguments = new HashMap<>();
@@ -179,6 +176,24 @@ public final class DeadLetterStore {
             return new Buried(idOf(response), "?", reason == null ? "bad-body" : reason, error,
                     new String(response.getBody(), StandardCharsets.UTF_8), "?", deliveries, deadAt);
         }
+    }
+
+    /**
+     * How many times the job was delivered before it was buried. Never the x-delivery-count the
+     * letter carries now: the dead-letter queue is a quorum queue, and every reading (a basic.get
+     * given back) counts there as a delivery, so it grows each time someone lists the letters.
+     * Workers write the count when they bury a job; the broker buries a quorum jobs queue's poison
+     * job when its deliveries pass the limit, so that one ran {@code DELIVERY_LIMIT + 1} times.
+     */
+    private static int deliveries(Map<String, Object> headers, String reason) {
+        int counted = count(headers.get(Topology.DEAD_ATTEMPTS_HEADER));
+        if (counted > 0) {
+            return counted;
+        }
+        if ("poison".equals(reason)) { // by the broker, or by a worker of an older version (classic queue)
+            return Math.max(Topology.DELIVERY_LIMIT + 1, count(headers.get(Topology.DELIVERY_COUNT_HEADER)));
+        }
+        return 1;
     }
 
     private static int count(Object header) {

@@ -57,6 +57,7 @@ public final class RedeliveryCounter {
             headers.put("x-mp4j-dead-reason", POISON);
             headers.put("x-mp4j-dead-worker", identity.toString());
             headers.put("x-mp4j-dead-at", System.currentTimeMillis());
+            headers.put(Topology.DEAD_ATTEMPTS_HEADER, failed);
             // Not mandatory, as the broker's own dead-lettering: a dead-letter queue missing now must not keep the job looping.
             copy = new Outgoing(topology.deadLetterExchange(), "", false, properties.builder().headers(headers).build(), body);
         } else {

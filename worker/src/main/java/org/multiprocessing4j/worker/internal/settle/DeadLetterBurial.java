@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.multiprocessing4j.internal.amqp.Outgoing;
+import org.multiprocessing4j.internal.amqp.Topology;
 import org.multiprocessing4j.internal.wire.RemoteError;
 import org.multiprocessing4j.internal.wire.WorkerRef;
 import org.multiprocessing4j.worker.internal.job.JobDelivery;
@@ -31,6 +32,11 @@ final class DeadLetterBurial {
     static final String ERROR = "x-mp4j-dead-error";
     static final String WORKER = "x-mp4j-dead-worker";
     static final String AT = "x-mp4j-dead-at";
+    /**
+     * How many times the job was delivered, counted when it is buried: the dead-letter queue's own
+     * x-delivery-count counts the times people read it there, not the job's runs.
+     */
+    static final String ATTEMPTS = Topology.DEAD_ATTEMPTS_HEADER;
 
     private final Outbox outbox;
     private final WorkerRef identity;
@@ -40,14 +46,19 @@ final class DeadLetterBurial {
         this.identity = identity;
     }
 
-    /** Completes once the broker has the copy; the original's properties (reply_to, correlation id) are kept. */
-    CompletableFuture<Void> bury(JobDelivery delivery, Reason reason, RemoteError error) {
+    /**
+     * Completes once the broker has the copy; the original's properties (reply_to, correlation id) are kept.
+     *
+     * @param attempts how many times the job was delivered, this delivery included
+     */
+    CompletableFuture<Void> bury(JobDelivery delivery, Reason reason, RemoteError error, int attempts) {
         AMQP.BasicProperties original = delivery.properties();
         Map<String, Object> headers = new HashMap<>(original.getHeaders() == null ? Map.of() : original.getHeaders());
         headers.put(REASON, reason.wire);
         headers.put(ERROR, error.type() + (error.message() == null ? "" : ": " + abbreviate(error.message())));
         headers.put(WORKER, identity.toString());
         headers.put(AT, System.currentTimeMillis());
+        headers.put(ATTEMPTS, attempts);
         AMQP.BasicProperties properties = original.builder().headers(headers).build();
         return outbox.publisher().publish(Outgoing.toQueue(outbox.topology().deadLettersQueue(), properties, delivery.body()));
     }

@@ -136,7 +136,7 @@ public final class Settlement {
                 : replies.result(delivery.replyTo(), ResultReply.error(correlationId, error, identity, 0));
         Reason reason = undecodable ? Reason.BAD_BODY : Reason.UNKNOWN_TASK;
         observer.buried(correlationId, task, reason.wire, describe(error));
-        told.thenCompose(ok -> burial.bury(delivery, reason, error))
+        told.thenCompose(ok -> burial.bury(delivery, reason, error, delivery.attempt()))
                 .whenComplete((ok, failure) -> settleBuried(delivery, failure));
     }
 
@@ -150,7 +150,7 @@ public final class Settlement {
         log.info("job {} ({}) expired before it started; not running it", run.id(), run.job().task());
         observer.buried(run.id(), run.job().task(), Reason.EXPIRED.wire, describe(error));
         replies.result(run.delivery().replyTo(), ResultReply.error(run.id(), error, identity, 0))
-                .thenCompose(ok -> burial.bury(run.delivery(), Reason.EXPIRED, error))
+                .thenCompose(ok -> burial.bury(run.delivery(), Reason.EXPIRED, error, run.attempt()))
                 .whenComplete((ok, failure) -> settleBuried(run.delivery(), failure));
     }
 
@@ -218,7 +218,7 @@ public final class Settlement {
             return;
         }
         observer.buried(run.id(), run.job().task(), Reason.RETRIES_EXHAUSTED.wire, describe(result.error()));
-        burial.bury(run.delivery(), Reason.RETRIES_EXHAUSTED, result.error()).whenComplete((ok, failure) -> {
+        burial.bury(run.delivery(), Reason.RETRIES_EXHAUSTED, result.error(), run.attempt()).whenComplete((ok, failure) -> {
             if (failure != null) {
                 log.warn("job {}: could not put it in the dead letters ({})", run.id(), failure.getMessage());
             }
