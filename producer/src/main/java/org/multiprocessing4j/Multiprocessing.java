@@ -42,20 +42,20 @@ import org.multiprocessing4j.task.ProcessTask;
  * <p>Thread-safe; one instance per program is the usual shape.
  */
 public final class Multiprocessing extends SharedObjectFactories implements AutoCloseable {
-    private final Consumer<String> errorOutput;
     private final OutputSink output;
     private final AtomicInteger processNumbers = new AtomicInteger();
     private final AtomicInteger poolNumbers = new AtomicInteger();
     private final List<RemoteProcess> processes = new CopyOnWriteArrayList<>();
     private final List<Pool> pools = new CopyOnWriteArrayList<>();
     private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+    private final RemoteProcess.Owner processOwner;
     private volatile boolean closing;
     private volatile boolean closed;
 
     Multiprocessing(ClientCore core, OutputSink output, Consumer<String> errorOutput) {
         super(core);
         this.output = output;
-        this.errorOutput = errorOutput;
+        this.processOwner = new RemoteProcess.Owner(this::ensureOpen, processes::add, errorOutput);
     }
 
     /** Connects with {@link BrokerSettings#fromEnvironment()}: {@code AMQP_URI}, else localhost. */
@@ -96,7 +96,7 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
 
     /** {@code Pool(processes, initializer, initargs, maxtasksperchild)}, option by option. */
     public PoolBuilder poolBuilder() {
-        return new PoolBuilder(this);
+        return new PoolBuilder(this::newPool);
     }
 
     private Pool newPool(int processes, CallOptions defaults) {
@@ -140,7 +140,7 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
 
     private RemoteProcess newProcess(String target, Function<String, JobMessage> job) {
         ensureOpen();
-        return new RemoteProcess(this, core, target, job, "Process-" + processNumbers.incrementAndGet());
+        return new RemoteProcess(processOwner, core, target, job, "Process-" + processNumbers.incrementAndGet());
     }
 
     /** Processes started through this client that have not finished (Python's {@code active_children()}). */
@@ -273,13 +273,5 @@ public final class Multiprocessing extends SharedObjectFactories implements Auto
         if (closed) {
             throw new ClosedException("this Multiprocessing client is closed");
         }
-    }
-
-    void started(RemoteProcess process) {
-        processes.add(process);
-    }
-
-    void reportProcessFailure(String report) {
-        errorOutput.accept(report);
     }
 }

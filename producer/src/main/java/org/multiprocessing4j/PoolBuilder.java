@@ -29,15 +29,21 @@ import org.multiprocessing4j.task.CallOptions;
  * its worker process forever). Values are validated when set.
  */
 public final class PoolBuilder {
-    private final Multiprocessing mp;
+    /** Makes the pool this builder describes; handed in so the builder does not depend on the entry point. */
+    @FunctionalInterface
+    interface PoolMaker {
+        Pool newPool(int processes, CallOptions defaults, PoolSpec spec);
+    }
+
+    private final PoolMaker poolMaker;
     private int processes;
     private CallOptions defaults = CallOptions.defaults();
     private String initializer;
     private List<JsonNode> initargs = List.of();
     private Integer maxtasksperchild;
 
-    PoolBuilder(Multiprocessing mp) {
-        this.mp = mp;
+    PoolBuilder(PoolMaker poolMaker) {
+        this.poolMaker = poolMaker;
     }
 
     /** At most this many of the pool's tasks run at once; 0 (the default) for no limit. */
@@ -88,6 +94,6 @@ public final class PoolBuilder {
         PoolSpec spec = initializer == null && maxtasksperchild == null ? null
                 : new PoolSpec(UUID.randomUUID().toString(), initializer, initargs.isEmpty() ? null : initargs,
                         maxtasksperchild);
-        return mp.newPool(processes, defaults, spec);
+        return poolMaker.newPool(processes, defaults, spec);
     }
 }

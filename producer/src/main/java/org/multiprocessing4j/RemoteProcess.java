@@ -1,6 +1,7 @@
 package org.multiprocessing4j;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.multiprocessing4j.errors.MpException;
 import org.multiprocessing4j.internal.client.ClientCore;
@@ -33,7 +34,14 @@ import org.multiprocessing4j.internal.wire.WorkerRef;
 public final class RemoteProcess {
     private static final Duration CANCEL_CONFIRM_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Multiprocessing owner;
+    /**
+     * What a process needs from the client that made it: refuse to start once it is closed, be
+     * told of each start, print failure reports. Handed in so this class does not depend on the entry point.
+     */
+    record Owner(Runnable ensureOpen, Consumer<RemoteProcess> started, Consumer<String> failureReports) {
+    }
+
+    private final Owner owner;
     private final ClientCore core;
     private final String target;
     private final Function<String, JobMessage> jobForName;
@@ -42,7 +50,7 @@ public final class RemoteProcess {
     private volatile boolean daemon;
     private volatile JobHandle handle;
 
-    RemoteProcess(Multiprocessing owner, ClientCore core, String target, Function<String, JobMessage> jobForName,
+    RemoteProcess(Owner owner, ClientCore core, String target, Function<String, JobMessage> jobForName,
                   String name) {
         this.owner = owner;
         this.core = core;
@@ -58,11 +66,11 @@ public final class RemoteProcess {
             if (handle != null) {
                 throw new IllegalStateException("cannot start a process twice: " + this);
             }
-            owner.ensureOpen();
+            owner.ensureOpen().run();
             started = core.submit(jobForName.apply(name), name);
             handle = started;
         }
-        owner.started(this);
+        owner.started().accept(this);
         started.result().whenComplete((reply, failure) -> reportFailure(reply, failure));
     }
 
@@ -199,7 +207,7 @@ public final class RemoteProcess {
     /** Python prints a failed child's traceback on the parent's stderr; so do we. */
     private void reportFailure(ResultReply reply, Throwable failure) {
         if (failure != null) {
-            owner.reportProcessFailure("Process " + name + ": could not run: " + failure.getMessage());
+            owner.failureReports().accept("Process " + name + ": could not run: " + failure.getMessage());
         } else if (reply.outcome() == ResultReply.Outcome.ERROR) {
             MpException error = Outcomes.failure(target, reply);
             StringBuilder report = new StringBuilder("Process " + name + ":");
@@ -208,7 +216,7 @@ public final class RemoteProcess {
             for (StackTraceElement frame : cause.getStackTrace()) {
                 report.append(System.lineSeparator()).append("\tat ").append(frame);
             }
-            owner.reportProcessFailure(report.toString());
+            owner.failureReports().accept(report.toString());
         }
     }
 
