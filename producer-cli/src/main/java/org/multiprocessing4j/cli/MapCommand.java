@@ -12,6 +12,7 @@ import org.multiprocessing4j.cli.support.CliSupport;
 import org.multiprocessing4j.cli.support.Deadline;
 import org.multiprocessing4j.cli.support.OneLine;
 import org.multiprocessing4j.cli.support.OptionValues;
+import org.multiprocessing4j.cli.support.TaskLinesMixin;
 import org.multiprocessing4j.cli.support.TerminalProgress;
 import org.multiprocessing4j.errors.TaskTimeoutException;
 import org.multiprocessing4j.task.CallOptions;
@@ -74,8 +75,8 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not show what the tasks print; only results.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
-    boolean verbose;
+    @Mixin
+    TaskLinesMixin taskLines;
 
     @Mixin
     CallOptionsMixin callOptions;
@@ -89,7 +90,7 @@ final class MapCommand implements Callable<Integer> {
         List<Object> values = JsonArguments.parseAll(words(), strings);
         List<List<?>> argumentLists = star ? argumentLists(values) : null;
         PrintWriter out = spec.commandLine().getOut();
-        OutputSink sink = quiet ? OutputSink.discard() : CliSupport.taskOutput(out, verbose);
+        OutputSink sink = quiet ? OutputSink.discard() : taskLines.printedTo(out);
         return CliSupport.withClient(spec, sink, deadline, mp -> {
             Pool pool = mp.pool(processes, options);
             try (TerminalProgress bar = TerminalProgress.open("map " + task, values.size(), quiet)) {

@@ -12,6 +12,7 @@ import org.multiprocessing4j.cli.support.CliSupport;
 import org.multiprocessing4j.cli.support.Deadline;
 import org.multiprocessing4j.cli.support.OneLine;
 import org.multiprocessing4j.cli.support.OptionValues;
+import org.multiprocessing4j.cli.support.TaskLinesMixin;
 import org.multiprocessing4j.task.Call;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -88,8 +89,8 @@ final class ProcessCommand implements Runnable {
                         + "(exit 4); the process is then terminated.")
         Double timeoutSeconds;
 
-        @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
-        boolean verbose;
+        @Mixin
+        TaskLinesMixin taskLines;
 
         @Mixin
         CallOptionsMixin callOptions;
@@ -111,7 +112,7 @@ final class ProcessCommand implements Runnable {
                     return ExitCodes.OK;
                 });
             }
-            return CliSupport.withClient(spec, CliSupport.taskOutput(out, verbose), deadline, mp -> {
+            return CliSupport.withClient(spec, taskLines.printedTo(out), deadline, mp -> {
                 RemoteProcess process = mp.process(call);
                 if (name != null) {
                     process.setName(name);
@@ -189,14 +190,14 @@ final class ProcessCommand implements Runnable {
                         + "the process keeps running and can be waited for again.")
         Double timeoutSeconds;
 
-        @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
-        boolean verbose;
+        @Mixin
+        TaskLinesMixin taskLines;
 
         @Override
         public Integer call() throws Exception {
             Deadline deadline = Deadline.of("--timeout", timeoutSeconds);
             String checked = checkId(id);
-            OutputSink sink = CliSupport.taskOutput(spec.commandLine().getOut(), verbose);
+            OutputSink sink = taskLines.printedTo(spec.commandLine().getOut());
             return CliSupport.withClient(spec, sink, deadline, mp -> {
                 DetachedProcess process = mp.detachedProcess(checked);
                 Integer exitCode = process.join(deadline.left());

@@ -3,6 +3,7 @@ package org.multiprocessing4j.cli;
 import org.multiprocessing4j.cli.support.CallOptionsMixin;
 import org.multiprocessing4j.cli.support.CliSupport;
 import org.multiprocessing4j.cli.support.Deadline;
+import org.multiprocessing4j.cli.support.TaskLinesMixin;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,8 +45,8 @@ final class SubmitCommand implements Callable<Integer> {
                     + "then terminated, as nobody could collect its result ('process start --detach' outlives the command).")
     Double timeoutSeconds;
 
-    @Option(names = {"-v", "--verbose"}, description = "Prefix each printed line with the worker that printed it.")
-    boolean verbose;
+    @Mixin
+    TaskLinesMixin taskLines;
 
     @Mixin
     CallOptionsMixin callOptions;
@@ -56,7 +57,7 @@ final class SubmitCommand implements Callable<Integer> {
         Call<Object> call = Call.of(task, JsonArguments.parseAll(args, strings), JsonArguments.parseKeywords(kwargs, strings))
                 .with(callOptions.options());
         PrintWriter out = spec.commandLine().getOut();
-        return CliSupport.withClient(spec, CliSupport.taskOutput(out, verbose), deadline, mp -> {
+        return CliSupport.withClient(spec, taskLines.printedTo(out), deadline, mp -> {
             AsyncResult<Object> result = mp.pool().applyAsync(call);
             Object value;
             try {

@@ -15,10 +15,7 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
     private final SyncTopology names;
     private final boolean deleteOnClose;
     private final Tokens tokens;
-    private final Object state = new Object();
-    private Thread owner; // guarded by state
-    private int depth; // guarded by state
-    private Tokens.Token token; // guarded by state
+    private final ReentrantHold hold = new ReentrantHold();
 
     private AmqpRLock(SharedContext context, SyncTopology names, boolean deleteOnClose) {
         this.context = context;
@@ -43,40 +40,23 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
     @Override
     public boolean acquire(boolean block, Duration timeout) {
         SyncNames.checkTimeout(timeout);
-        synchronized (state) {
-            if (owner == Thread.currentThread()) {
-                depth++;
-                return true;
-            }
+        if (hold.reenter()) {
+            return true;
         }
         Tokens.Token taken = tokens.take(block, timeout);
         if (taken == null) {
             return false;
         }
-        synchronized (state) {
-            owner = Thread.currentThread();
-            depth = 1;
-            token = taken;
-        }
+        hold.begin(taken);
         return true;
     }
 
     @Override
     public void release() {
-        Tokens.Token giving;
-        synchronized (state) {
-            if (owner != Thread.currentThread()) {
-                throw new IllegalMonitorStateException("cannot release un-acquired lock (" + this
-                        + " is not owned by this thread)");
-            }
-            if (--depth > 0) {
-                return;
-            }
-            giving = token;
-            owner = null;
-            token = null;
+        Tokens.Token giving = hold.leave(this);
+        if (giving != null) {
+            tokens.giveBack(giving);
         }
-        tokens.giveBack(giving);
     }
 
     @Override
@@ -87,14 +67,7 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
     /** The depth the calling thread holds, set to 0 (a Condition's wait releases it all). */
     @Override
     public int releaseForWait() {
-        int saved;
-        synchronized (state) {
-            if (owner != Thread.currentThread()) {
-                throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
-            }
-            saved = depth;
-            depth = 1;
-        }
+        int saved = hold.flattenForWait();
         release();
         return saved;
     }
@@ -103,9 +76,7 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
     @Override
     public void restore(int savedDepth) {
         acquire(true, null);
-        synchronized (state) {
-            depth = savedDepth;
-        }
+        hold.setDepth(savedDepth);
     }
 
     @Override
@@ -115,16 +86,12 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
 
     @Override
     public boolean isOwned() {
-        synchronized (state) {
-            return owner == Thread.currentThread();
-        }
+        return hold.heldByCaller();
     }
 
     @Override
     public int holdCount() {
-        synchronized (state) {
-            return owner == Thread.currentThread() ? depth : 0;
-        }
+        return hold.depthOfCaller();
     }
 
     @Override
@@ -149,11 +116,7 @@ public final class AmqpRLock implements RemoteRLock, ConditionLock {
 
     @Override
     public void close() {
-        synchronized (state) {
-            owner = null;
-            depth = 0;
-            token = null;
-        }
+        hold.forget();
         tokens.close();
         if (deleteOnClose && context.connection().isOpen()) {
             delete();

@@ -18,12 +18,9 @@ final class CellLock implements RemoteRLock {
     private final SyncTopology names;
     private final SharedContext context;
     private final Tokens cell;
-    private final Object state = new Object();
-    private Thread owner; // guarded by state
-    private int depth; // guarded by state
-    private Tokens.Token token; // guarded by state
-    private JsonNode value; // guarded by state
-    private boolean dirty; // guarded by state
+    private final ReentrantHold hold = new ReentrantHold();
+    private JsonNode value; // guarded by hold
+    private boolean dirty; // guarded by hold
 
     CellLock(SharedContext context, SyncTopology names) {
         this.context = context;
@@ -34,20 +31,15 @@ final class CellLock implements RemoteRLock {
     @Override
     public boolean acquire(boolean block, Duration timeout) {
         SyncNames.checkTimeout(timeout);
-        synchronized (state) {
-            if (owner == Thread.currentThread()) {
-                depth++;
-                return true;
-            }
+        if (hold.reenter()) {
+            return true;
         }
         Tokens.Token taken = cell.take(block, timeout);
         if (taken == null) {
             return false;
         }
-        synchronized (state) {
-            owner = Thread.currentThread();
-            depth = 1;
-            token = taken;
+        synchronized (hold) {
+            hold.begin(taken);
             value = ValueCodec.parse(taken.body());
             dirty = false;
         }
@@ -58,17 +50,12 @@ final class CellLock implements RemoteRLock {
     public void release() {
         Tokens.Token giving;
         JsonNode changed;
-        synchronized (state) {
-            if (owner != Thread.currentThread()) {
-                throw new IllegalMonitorStateException("cannot release un-acquired lock (" + this + " is not owned by this thread)");
-            }
-            if (--depth > 0) {
+        synchronized (hold) {
+            giving = hold.leave(this);
+            if (giving == null) {
                 return;
             }
-            giving = token;
             changed = dirty ? value : null;
-            owner = null;
-            token = null;
             value = null;
             dirty = false;
         }
@@ -83,7 +70,7 @@ final class CellLock implements RemoteRLock {
     <T> T read(Function<JsonNode, T> read) {
         acquire(true, null);
         try {
-            synchronized (state) {
+            synchronized (hold) {
                 return read.apply(value);
             }
         } finally {
@@ -95,7 +82,7 @@ final class CellLock implements RemoteRLock {
     void write(java.util.function.UnaryOperator<JsonNode> change) {
         acquire(true, null);
         try {
-            synchronized (state) {
+            synchronized (hold) {
                 value = change.apply(value.deepCopy());
                 dirty = true;
             }
@@ -111,16 +98,12 @@ final class CellLock implements RemoteRLock {
 
     @Override
     public boolean isOwned() {
-        synchronized (state) {
-            return owner == Thread.currentThread();
-        }
+        return hold.heldByCaller();
     }
 
     @Override
     public int holdCount() {
-        synchronized (state) {
-            return owner == Thread.currentThread() ? depth : 0;
-        }
+        return hold.depthOfCaller();
     }
 
     @Override
@@ -135,10 +118,7 @@ final class CellLock implements RemoteRLock {
 
     @Override
     public void close() {
-        synchronized (state) {
-            owner = null;
-            token = null;
-        }
+        hold.forget();
         cell.close();
     }
 

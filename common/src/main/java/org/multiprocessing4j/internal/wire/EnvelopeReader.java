@@ -73,8 +73,7 @@ final class EnvelopeReader {
         long submittedAt = 0;
         JobOptions options = null;
         Integer attempt = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            JsonToken token = p.nextToken();
+        for (String name = nextField(p); name != null; name = nextField(p)) {
             switch (name) {
                 case "v" -> v = Scalars.intValue(p, name);
                 case "id" -> id = Scalars.string(p, name);
@@ -87,8 +86,8 @@ final class EnvelopeReader {
                 case "processName" -> processName = Scalars.string(p, name);
                 case "reportStart" -> reportStart = Scalars.bool(p, name);
                 case "submittedAt" -> submittedAt = Scalars.longValue(p, name);
-                case "options" -> options = token == JsonToken.VALUE_NULL ? null : OPTIONS.readValue(p);
-                case "attempt" -> attempt = Scalars.isNull(p) ? null : Scalars.intValue(p, name);
+                case "options" -> options = Scalars.isNull(p) ? null : OPTIONS.readValue(p);
+                case "attempt" -> attempt = optionalInt(p, name);
                 default -> p.skipChildren();
             }
         }
@@ -97,87 +96,99 @@ final class EnvelopeReader {
     }
 
     private static ResultReply result(JsonParser p) throws IOException {
-        int v = 0;
-        String id = null;
+        ReplyHead head = new ReplyHead();
         ResultReply.Outcome outcome = null;
         JsonNode value = null;
         RemoteError error = null;
-        WorkerRef worker = null;
         long elapsedMs = 0;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            JsonToken token = p.nextToken();
+        for (String name = nextField(p); name != null; name = nextField(p)) {
             switch (name) {
-                case "v" -> v = Scalars.intValue(p, name);
-                case "id" -> id = Scalars.string(p, name);
                 case "outcome" -> outcome = Scalars.isNull(p) ? null
                         : known(WireNames.outcome(Scalars.string(p, name)), p, name);
                 case "value" -> value = JsonTrees.read(p);
-                case "error" -> error = token == JsonToken.VALUE_NULL ? null : ERROR.readValue(p);
-                case "worker" -> worker = worker(p);
+                case "error" -> error = Scalars.isNull(p) ? null : ERROR.readValue(p);
                 case "elapsedMs" -> elapsedMs = Scalars.longValue(p, name);
-                default -> p.skipChildren();
+                default -> head.readOrSkip(p, name);
             }
         }
-        return new ResultReply(v, id, outcome, value, error, worker, elapsedMs);
+        return new ResultReply(head.v, head.id, outcome, value, error, head.worker, elapsedMs);
     }
 
     private static OutputReply output(JsonParser p) throws IOException {
-        int v = 0;
-        String id = null, line = null;
+        ReplyHead head = new ReplyHead();
+        String line = null;
         long seq = 0;
-        WorkerRef worker = null;
         Integer attempt = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
+        for (String name = nextField(p); name != null; name = nextField(p)) {
             switch (name) {
-                case "v" -> v = Scalars.intValue(p, name);
-                case "id" -> id = Scalars.string(p, name);
                 case "seq" -> seq = Scalars.longValue(p, name);
                 case "line" -> line = Scalars.string(p, name);
-                case "worker" -> worker = worker(p);
-                case "attempt" -> attempt = Scalars.isNull(p) ? null : Scalars.intValue(p, name);
-                default -> p.skipChildren();
+                case "attempt" -> attempt = optionalInt(p, name);
+                default -> head.readOrSkip(p, name);
             }
         }
-        return new OutputReply(v, id, seq, line, worker, attempt);
+        return new OutputReply(head.v, head.id, seq, line, head.worker, attempt);
     }
 
     private static StartedReply started(JsonParser p) throws IOException {
-        int v = 0, attempt = 0;
-        String id = null;
-        WorkerRef worker = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
-            switch (name) {
-                case "v" -> v = Scalars.intValue(p, name);
-                case "id" -> id = Scalars.string(p, name);
-                case "worker" -> worker = worker(p);
-                case "attempt" -> attempt = Scalars.intValue(p, name);
-                default -> p.skipChildren();
+        ReplyHead head = new ReplyHead();
+        int attempt = 0;
+        for (String name = nextField(p); name != null; name = nextField(p)) {
+            if (name.equals("attempt")) {
+                attempt = Scalars.intValue(p, name);
+            } else {
+                head.readOrSkip(p, name);
             }
         }
-        return new StartedReply(v, id, worker, attempt);
+        return new StartedReply(head.v, head.id, head.worker, attempt);
     }
 
     private static ProgressReply progress(JsonParser p) throws IOException {
-        int v = 0;
-        String id = null;
+        ReplyHead head = new ReplyHead();
         long done = 0, total = 0;
-        WorkerRef worker = null;
         Integer attempt = null;
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
+        for (String name = nextField(p); name != null; name = nextField(p)) {
+            switch (name) {
+                case "done" -> done = Scalars.longValue(p, name);
+                case "total" -> total = Scalars.longValue(p, name);
+                case "attempt" -> attempt = optionalInt(p, name);
+                default -> head.readOrSkip(p, name);
+            }
+        }
+        return new ProgressReply(head.v, head.id, done, total, head.worker, attempt);
+    }
+
+    /**
+     * The fields every reply carries (version, job id, worker), read alike whatever the reply's kind;
+     * a field that is neither these nor one of the kind's own is skipped, as databind skipped it.
+     */
+    private static final class ReplyHead {
+        int v;
+        String id;
+        WorkerRef worker;
+
+        void readOrSkip(JsonParser p, String name) throws IOException {
             switch (name) {
                 case "v" -> v = Scalars.intValue(p, name);
                 case "id" -> id = Scalars.string(p, name);
-                case "done" -> done = Scalars.longValue(p, name);
-                case "total" -> total = Scalars.longValue(p, name);
                 case "worker" -> worker = worker(p);
-                case "attempt" -> attempt = Scalars.isNull(p) ? null : Scalars.intValue(p, name);
                 default -> p.skipChildren();
             }
         }
-        return new ProgressReply(v, id, done, total, worker, attempt);
+    }
+
+    /** The next field's name with the parser moved onto its value, null at the end of the object. */
+    private static String nextField(JsonParser p) throws IOException {
+        String name = p.nextFieldName();
+        if (name != null) {
+            p.nextToken();
+        }
+        return name;
+    }
+
+    /** A whole number that may be absent: JSON null stays null here rather than 0. */
+    private static Integer optionalInt(JsonParser p, String field) throws IOException {
+        return Scalars.isNull(p) ? null : Scalars.intValue(p, field);
     }
 
     private static WorkerRef worker(JsonParser p) throws IOException {
@@ -187,8 +198,7 @@ final class EnvelopeReader {
         Scalars.expect(p, JsonToken.START_OBJECT, "worker");
         String name = null, host = null;
         long pid = 0;
-        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
-            p.nextToken();
+        for (String field = nextField(p); field != null; field = nextField(p)) {
             switch (field) {
                 case "name" -> name = Scalars.string(p, field);
                 case "host" -> host = Scalars.string(p, field);
@@ -211,8 +221,7 @@ final class EnvelopeReader {
     private static Map<String, JsonNode> map(JsonParser p, String field) throws IOException {
         Scalars.expect(p, JsonToken.START_OBJECT, field);
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-            p.nextToken();
+        for (String name = nextField(p); name != null; name = nextField(p)) {
             values.put(name, JsonTrees.read(p));
         }
         return values;
