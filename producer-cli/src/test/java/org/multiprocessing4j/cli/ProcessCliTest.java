@@ -48,7 +48,9 @@ class ProcessCliTest {
 
     @Test
     void aDetachedProcessIsWatchedAndCollectedFromOtherTerminals() throws Exception {
-        CliRun started = producer("process", "start", "clock", "0.3", "--detach");
+        // Five lines a second apart: 'status' must catch it running, and under load one status call
+        // took 0.6 s and the process's first lines 1 s to start (with 0.3 s apart it had ended first).
+        CliRun started = producer("process", "start", "clock", "1", "--detach");
         assertEquals(0, started.exitCode(), started.toString());
         String id = started.out().strip();
 
