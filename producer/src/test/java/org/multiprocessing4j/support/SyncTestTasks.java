@@ -23,8 +23,8 @@ import org.multiprocessing4j.task.TaskProvider;
 import org.multiprocessing4j.task.TaskRegistry;
 
 /**
- * The child-process halves of the CPython tests ported in CPythonSyncTest (named after CPython's
- * {@code _test_*_f} class methods), and the tasks of the contention and fault tests. Each receives
+ * The child-process halves of the CPython tests ported in the subclasses of CPythonSyncTestBase (named
+ * after CPython's {@code _test_*_f} class methods), and the tasks of the contention and fault tests. Each receives
  * its locks, events and values as arguments, as a Python child process does.
  */
 public final class SyncTestTasks implements TaskProvider {
