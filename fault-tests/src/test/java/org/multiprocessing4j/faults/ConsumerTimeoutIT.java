@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,24 +23,37 @@ import org.multiprocessing4j.testkit.PrivateBroker;
  * is 4 s (checked every second), a 12 s task runs once and is not interrupted: the worker trades
  * its delivery for a lease after --lease-after. The control run, with leases off, shows the broker
  * really does close the channel and deliver the job again.
+ *
+ * <p>The two runs are independent (own namespace, worker, producer and queues on the one node), and
+ * most of each is waiting, so both start at once when the class starts and each test asserts on
+ * its own run: the class takes one run's time, not two.
  */
 class ConsumerTimeoutIT {
     private static PrivateBroker node;
+    private static ExecutorService runner;
+    private static Future<Runs> leased;
+    private static Future<Runs> unleased;
 
     @BeforeAll
-    static void startNode() {
+    static void startNodeAndBothRuns() {
         node = PrivateBroker.builder("timeout").conf("consumer_timeout", "4000")
                 .rabbitEnv("{channel_tick_interval, 1000}").start();
+        runner = Executors.newFixedThreadPool(2);
+        leased = runner.submit(() -> run("leased", false, "--lease-after", "1", "--lease-ttl", "6"));
+        unleased = runner.submit(() -> run("unleased", true, "--lease-after", "600"));
     }
 
     @AfterAll
-    static void stopNode() {
+    static void stopNode() throws InterruptedException {
+        // Both runs end (their workers stopped) before the node goes: a failed test may not have waited for its run.
+        runner.shutdown();
+        runner.awaitTermination(3, TimeUnit.MINUTES);
         node.close();
     }
 
     @Test
     void aTaskLongerThanTheConsumerTimeoutRunsOnceWithALease() throws Exception {
-        Runs runs = run("leased", "--lease-after", "1", "--lease-ttl", "6");
+        Runs runs = leased.get(3, TimeUnit.MINUTES);
         System.out.printf("[consumer timeout, lease after 1 s] deliveries %d, runs finished %d, exit code %d, "
                 + "worker log mentions the timeout: %s%n", runs.deliveries, runs.completed, runs.exitCode, runs.channelClosed);
         assertEquals(1, runs.deliveries, "delivered once");
@@ -48,7 +65,7 @@ class ConsumerTimeoutIT {
 
     @Test
     void withoutALeaseTheBrokerWouldRunItTwice() throws Exception {
-        Runs runs = run("unleased", "--lease-after", "600");
+        Runs runs = unleased.get(3, TimeUnit.MINUTES);
         System.out.printf("[consumer timeout, control: no lease] deliveries %d, runs finished %d, exit code %d, "
                 + "worker log mentions the timeout: %s%n", runs.deliveries, runs.completed, runs.exitCode, runs.channelClosed);
         assertTrue(runs.deliveries >= 2, "the consumer timeout redelivered the job: this node enforces it");
@@ -59,17 +76,38 @@ class ConsumerTimeoutIT {
     private record Runs(long deliveries, long completed, int exitCode, boolean channelClosed) {
     }
 
-    private static Runs run(String namespace, String... workerArgs) throws Exception {
+    /**
+     * After the task's result, watches the worker for up to 8 s: a redelivery (after ~5 s) of a 12 s
+     * task would have finished by then. The lease run must watch all 8 s (it proves there was none);
+     * the control run, which expects one, stops watching once it has seen it.
+     */
+    private static Runs run(String namespace, boolean redeliveryExpected, String... workerArgs) throws Exception {
         try (Cluster cluster = new Cluster(namespace);
              Multiprocessing mp = Cluster.connect(node.uri(), namespace, OutputSink.discard())) {
-            ChildProcess worker = cluster.start("w", node.uri(), 2, workerArgs);
+            ChildProcess worker = cluster.start("w-" + namespace, node.uri(), 2, workerArgs);
             RemoteProcess task = mp.process(Call.of("long_task", "T", 12));
             task.start();
             task.join(Duration.ofSeconds(60));
-            Thread.sleep(8000); // a redelivery (after ~5 s) of a 12 s task would have finished by now
-            long deliveries = mp.workers(Duration.ofMillis(500)).stream()
-                    .mapToLong(status -> status.completed() + status.running()).sum();
-            boolean closed = worker.stderr().stream().anyMatch(l -> l.contains("closed the jobs channel"));
+            long watchUntil = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            long deliveries;
+            boolean closed;
+            while (true) {
+                if (!redeliveryExpected) {
+                    Thread.sleep(Math.max(0, (watchUntil - System.nanoTime()) / 1_000_000));
+                }
+                deliveries = mp.workers(Duration.ofMillis(500)).stream()
+                        .mapToLong(status -> status.completed() + status.running()).sum();
+                closed = worker.stderr().stream().anyMatch(l -> l.contains("closed the jobs channel"));
+                if ((redeliveryExpected && deliveries >= 2 && closed) || System.nanoTime() >= watchUntil) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            if (redeliveryExpected) {
+                // Its figures are taken; what it still runs are the broker's redeliveries of a 12 s task, which a
+                // graceful stop would wait out (up to 15 s): nothing left to learn from them.
+                worker.kill9();
+            }
             return new Runs(deliveries, mp.duplicateResultsDropped() + 1, task.exitCode() == null ? -1 : task.exitCode(), closed);
         }
     }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,17 +26,32 @@ import org.multiprocessing4j.testkit.TcpProxy;
  * Scenario 5: the link between a worker and the broker is cut, reset or silently blackholed while
  * the worker runs a task. The broker notices (at once, or after two missed 2 s heartbeats), the
  * task is redone by another worker, nothing is lost, and the cut-off worker comes back.
+ *
+ * <p>The three scenarios share only the node (each has its namespace, proxy, workers and producer)
+ * and mostly wait (a 6 s task, a heartbeat timeout), so they all start with the class and each test
+ * checks its own: the class takes the longest scenario's time, not the sum.
  */
 class LinkFaultsIT {
     private static PrivateBroker node;
+    private static ExecutorService runner;
+    private static Future<?> cut;
+    private static Future<?> reset;
+    private static Future<?> blackhole;
 
     @BeforeAll
-    static void startNode() {
+    static void startNodeAndScenarios() {
         node = PrivateBroker.builder("links").start();
+        runner = Executors.newFixedThreadPool(3);
+        cut = runner.submit(() -> scenario("cut", TcpProxy::cut));
+        reset = runner.submit(() -> scenario("reset", TcpProxy::reset));
+        blackhole = runner.submit(() -> scenario("blackhole", TcpProxy::blackhole));
     }
 
     @AfterAll
-    static void stopNode() {
+    static void stopNode() throws InterruptedException {
+        // Every scenario ends (its workers stopped) before the node goes, even one no test waited for.
+        runner.shutdown();
+        runner.awaitTermination(5, TimeUnit.MINUTES);
         node.close();
     }
 
@@ -40,17 +60,29 @@ class LinkFaultsIT {
 
     @Test
     void aCutLinkIsNoticedAtOnceAndTheTaskRedoneElsewhere() throws Exception {
-        scenario("cut", TcpProxy::cut);
+        outcome(cut);
     }
 
     @Test
     void aResetLinkIsNoticedAtOnceAndTheTaskRedoneElsewhere() throws Exception {
-        scenario("reset", TcpProxy::reset);
+        outcome(reset);
     }
 
     @Test
     void aBlackholedLinkIsNoticedByHeartbeatsWithinSecondsAndTheTaskRedoneElsewhere() throws Exception {
-        scenario("blackhole", TcpProxy::blackhole);
+        outcome(blackhole);
+    }
+
+    /** The scenario's own failure (an assertion's), not the executor's wrapping of it. */
+    private static void outcome(Future<?> scenario) throws Exception {
+        try {
+            scenario.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) e.getCause();
+        }
     }
 
     /** Seconds from {@code since} until the named worker runs (or ran) a job. */
@@ -79,7 +111,7 @@ class LinkFaultsIT {
         throw new AssertionError(worker + " did not finish the job within " + AWAIT.toSeconds() + " s");
     }
 
-    private static void scenario(String fault, Consumer<TcpProxy> breakLink) throws Exception {
+    private static Void scenario(String fault, Consumer<TcpProxy> breakLink) throws Exception {
         String namespace = "links-" + fault;
         List<String> lines = new CopyOnWriteArrayList<>();
         Figures figures = new Figures("link " + fault);
@@ -118,5 +150,6 @@ class LinkFaultsIT {
             assertEquals(0, after.exitCode(), "the cut-off worker recovered");
             assertEquals(cutOff.pid(), after.pid());
         }
+        return null;
     }
 }

@@ -31,6 +31,7 @@ final class ClusterClients implements AutoCloseable {
     private final PrivateCluster cluster;
     private final String namespace;
     private final List<ChildProcess> workers = new ArrayList<>();
+    private long declaredAt = System.nanoTime();
 
     ClusterClients(PrivateCluster cluster, String namespace) {
         this.cluster = cluster;
@@ -214,6 +215,17 @@ final class ClusterClients implements AutoCloseable {
             topology.declareControl(channel);
             topology.declareCancellations(channel);
         }
+        declaredAt = System.nanoTime();
+    }
+
+    /**
+     * Waits until the namespace's queues were last declared 2 s ago: a quorum queue killed within 1-2 s
+     * of its declaration can lose its leader (Ra, 3.10.8). Called just before the fault, not just after
+     * the declaration, so the setup in between counts: every queue is at least as old at the fault as
+     * with a 2 s sleep after the declaration.
+     */
+    void awaitQueuesTwoSecondsOld() throws InterruptedException {
+        Thread.sleep(Math.max(0, 2000 - (System.nanoTime() - declaredAt) / 1_000_000));
     }
 
     /** Declares the jobs quorum queue again from {@code node}, which makes that node its leader. */
@@ -223,6 +235,7 @@ final class ClusterClients implements AutoCloseable {
             channel.queueDelete(topology.jobsQueue());
             topology.declareJobs(channel);
         }
+        declaredAt = System.nanoTime();
     }
 
     String jobsQueue() {
