@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputLine;
@@ -36,36 +34,14 @@ import org.multiprocessing4j.testkit.TcpProxy;
  *   <li>terminate during and after a node restart stops every targeted process, reruns and orphaned runs included;</li>
  *   <li>a worker cut off 20 s while its task finishes: one result, and the lines of one run (a marker before a rerun's).</li>
  * </ol>
- * Each test restores a node it took down only lazily, in the next test's {@link #everyNodeRuns}.
+ * Each test restores a node it took down only lazily, before the next test ({@link RunningCluster}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
     private static final int HOME = 0;
-    private static PrivateCluster cluster;
-
-    @BeforeAll
-    static void startTheCluster() {
-        cluster = PrivateCluster.start("ha");
-        System.out.printf("[cluster] %d nodes formed a cluster in %.1f s%n", cluster.size(), cluster.startTime().toMillis() / 1e3);
-    }
-
-    @AfterAll
-    static void removeTheCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    @BeforeEach
-    void everyNodeRuns() {
-        for (int node = 0; node < cluster.size(); node++) {
-            if (!cluster.isRunning(node)) {
-                long began = System.nanoTime();
-                cluster.restart(node);
-                System.out.printf("[cluster] node %d restarted and rejoined in %.1f s%n", node, (System.nanoTime() - began) / 1e9);
-            }
-        }
-    }
+    @RegisterExtension
+    static final RunningCluster running = new RunningCluster("ha");
+    private final PrivateCluster cluster = running.get(); // a test instance is made after the cluster started
 
     @Test
     @Order(1)
@@ -122,10 +98,7 @@ class ClusterFailoverIT {
                 clients.awaitQueuesTwoSecondsOld(); // the setup since the declaration counts
                 long killedAt = System.nanoTime();
                 cluster.kill(victim);
-                tally.submitted(20);
-                for (int i = 0; i < 20; i++) {
-                    pool.applyAsync(Call.of("sleep", 0.01, i), tally::result, tally.errors::add);
-                }
+                tally.submit(pool, 20, i -> Call.of("sleep", 0.01, i));
                 String threads = ClusterClients.threadDumpIfNoResult(worker, tally, Duration.ofSeconds(5));
                 tally.await(20, Duration.ofSeconds(60));
                 double firstAfter = (tally.firstResultAt() - killedAt) / 1e9;
@@ -139,7 +112,7 @@ class ClusterFailoverIT {
                 if (threads != null) {
                     System.out.println("  no result 5 s after the kill; the worker's threads then:\n" + threads);
                 }
-                assertEquals(List.of(), tally.errors);
+                tally.assertEveryResultOnce(20);
                 assertTrue(logged, "the worker logged its reconnection");
                 assertNotEquals(victim, now, "the worker moved to a live node");
                 assertTrue(firstAfter < 10, "working again within 10 s, took " + firstAfter);
@@ -148,8 +121,6 @@ class ClusterFailoverIT {
                 assertTrue(log.contains("link to node 127.0.0.1:" + cluster.port(victim) + " lost"), log);
                 assertTrue(log.contains("reconnected to node 127.0.0.1:" + cluster.port(now) + " after"), log);
                 assertEquals(List.of(), ClusterClients.stackTracesAboveDebug(worker.stderr()));
-                assertEquals(0, tally.lost());
-                assertEquals(0, tally.duplicates());
             }
         }
     }
@@ -170,10 +141,7 @@ class ClusterFailoverIT {
                 List<Integer> workerNodes = workers.stream().map(clients::nodeOf).toList();
                 Pool pool = mp.pool();
                 Tally tally = new Tally();
-                tally.submitted(tasks);
-                for (int i = 0; i < tasks; i++) {
-                    pool.applyAsync(Call.of("sleep", 0.03, i), tally::result, tally.errors::add);
-                }
+                tally.submit(pool, tasks, i -> Call.of("sleep", 0.03, i));
                 tally.await(300, Duration.ofSeconds(60));
                 clients.awaitQueuesTwoSecondsOld(); // the setup since the declaration counts
                 int before = tally.results();
@@ -190,10 +158,7 @@ class ClusterFailoverIT {
                         workers.stream().map(clients::nodeOf).toList());
                 assertTrue(before < tasks, "the kill happened in the middle of the tasks");
                 assertNotEquals(leader, newLeader, "a surviving node leads the jobs queue");
-                assertEquals(List.of(), tally.errors);
-                assertEquals(tasks, tally.results());
-                assertEquals(0, tally.lost());
-                assertEquals(0, tally.duplicates());
+                tally.assertEveryResultOnce(tasks);
             }
         }
     }
@@ -211,10 +176,7 @@ class ClusterFailoverIT {
                 List<Integer> workerNodes = workers.stream().map(clients::nodeOf).toList();
                 Pool pool = mp.pool();
                 Tally tally = new Tally();
-                tally.submitted(tasks);
-                for (int i = 0; i < tasks; i++) {
-                    pool.applyAsync(Call.of("sleep", 0.2, i), tally::result, tally.errors::add);
-                }
+                tally.submit(pool, tasks, i -> Call.of("sleep", 0.2, i));
                 tally.await(40, Duration.ofSeconds(60));
                 clients.awaitQueuesTwoSecondsOld(); // the setup since the declaration counts
                 int before = tally.results();
@@ -236,10 +198,7 @@ class ClusterFailoverIT {
                         mp.duplicateResultsDropped(), victim, producerNow, before, whileDown, restart,
                         tally.longestPauseAfter(killedAt), doneAfter, workerNodes, workers.stream().map(clients::nodeOf).toList());
                 assertTrue(before < tasks, "the kill happened in the middle of the tasks");
-                assertEquals(List.of(), tally.errors);
-                assertEquals(tasks, tally.results());
-                assertEquals(0, tally.lost());
-                assertEquals(0, tally.duplicates());
+                tally.assertEveryResultOnce(tasks);
                 assertTrue(whileDown > 0, "results kept coming while the producer's node was down");
             }
         }
@@ -307,8 +266,7 @@ class ClusterFailoverIT {
             try (Multiprocessing mp = clients.producer(cluster.uriOf(HOME), shown::add)) {
                 ChildProcess cut = clients.worker("f-cut-off", PrivateBroker.uriOnPort(proxy.port()), 1);
                 Tally tally = new Tally();
-                tally.submitted(1);
-                mp.pool().applyAsync(Call.of("ticks", "f", lines, 1000), tally::result, tally.errors::add);
+                tally.submit(mp.pool(), 1, i -> Call.of("ticks", "f", lines, 1000));
                 ClusterClients.awaitLines(shown, 2, Duration.ofSeconds(30));
                 clients.awaitQueuesTwoSecondsOld(); // the setup since the declaration counts
                 proxy.blackhole();
@@ -325,10 +283,7 @@ class ClusterFailoverIT {
                         + " duplicates seen by the caller %d, duplicate results dropped by the producer %d; the cut-off worker"
                         + " reconnected: %s; lines shown (attempt@pid):%n  %s%n", lines, resultAfter, tally.results(),
                         tally.lost(), tally.duplicates(), mp.duplicateResultsDropped(), back, String.join("\n  ", texts));
-                assertEquals(List.of(), tally.errors);
-                assertEquals(1, tally.results());
-                assertEquals(0, tally.lost());
-                assertEquals(0, tally.duplicates());
+                tally.assertEveryResultOnce(1);
                 ClusterClients.assertOneRunPerMarker(shown, lines, ProcessHandle.current().pid(), other.pid(), cut.pid());
                 List<String> cutLog = cut.stderr().stream().filter(line -> !line.startsWith("\tat ")).toList();
                 long warnings = cutLog.stream().filter(line -> line.contains(" WARN ")).count();

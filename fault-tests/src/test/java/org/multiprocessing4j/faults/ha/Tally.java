@@ -1,11 +1,16 @@
 package org.multiprocessing4j.faults.ha;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.multiprocessing4j.Pool;
+import org.multiprocessing4j.task.Call;
 
 /** What the caller saw of a batch of tasks: results per task key (so duplicates show), and errors. */
 final class Tally {
@@ -17,6 +22,22 @@ final class Tally {
 
     void submitted(int count) {
         submitted = count;
+    }
+
+    /** Submits {@code count} tasks to the pool, task {@code i} being {@code call.apply(i)} (it returns its key). */
+    void submit(Pool pool, int count, IntFunction<Call> call) {
+        submitted(count);
+        for (int i = 0; i < count; i++) {
+            pool.applyAsync(call.apply(i), this::result, errors::add);
+        }
+    }
+
+    /** What every scenario asserts: no error, {@code count} results, none lost, none seen twice. */
+    void assertEveryResultOnce(int count) {
+        assertEquals(List.of(), errors);
+        assertEquals(count, results());
+        assertEquals(0, lost());
+        assertEquals(0, duplicates());
     }
 
     /** The result callback: a task returns its own key. */
