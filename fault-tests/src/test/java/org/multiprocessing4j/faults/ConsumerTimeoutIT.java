@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.OutputSink;
@@ -25,35 +23,27 @@ import org.multiprocessing4j.testkit.PrivateBroker;
  * really does close the channel and deliver the job again.
  *
  * <p>The two runs are independent (own namespace, worker, producer and queues on the one node), and
- * most of each is waiting, so both start at once when the class starts and each test asserts on
- * its own run: the class takes one run's time, not two.
+ * most of each is waiting, so the two tests run at once (JUnit's concurrent mode, enabled for this
+ * module): the class takes one run's time, not two.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConsumerTimeoutIT {
     private static PrivateBroker node;
-    private static ExecutorService runner;
-    private static Future<Runs> leased;
-    private static Future<Runs> unleased;
 
     @BeforeAll
-    static void startNodeAndBothRuns() {
+    static void startNode() {
         node = PrivateBroker.builder("timeout").conf("consumer_timeout", "4000")
                 .rabbitEnv("{channel_tick_interval, 1000}").start();
-        runner = Executors.newFixedThreadPool(2);
-        leased = runner.submit(() -> run("leased", false, "--lease-after", "1", "--lease-ttl", "6"));
-        unleased = runner.submit(() -> run("unleased", true, "--lease-after", "600"));
     }
 
     @AfterAll
-    static void stopNode() throws InterruptedException {
-        // Both runs end (their workers stopped) before the node goes: a failed test may not have waited for its run.
-        runner.shutdown();
-        runner.awaitTermination(3, TimeUnit.MINUTES);
+    static void stopNode() {
         node.close();
     }
 
     @Test
     void aTaskLongerThanTheConsumerTimeoutRunsOnceWithALease() throws Exception {
-        Runs runs = leased.get(3, TimeUnit.MINUTES);
+        Runs runs = run("leased", false, "--lease-after", "1", "--lease-ttl", "6");
         System.out.printf("[consumer timeout, lease after 1 s] deliveries %d, runs finished %d, exit code %d, "
                 + "worker log mentions the timeout: %s%n", runs.deliveries, runs.completed, runs.exitCode, runs.channelClosed);
         assertEquals(1, runs.deliveries, "delivered once");
@@ -65,7 +55,7 @@ class ConsumerTimeoutIT {
 
     @Test
     void withoutALeaseTheBrokerWouldRunItTwice() throws Exception {
-        Runs runs = unleased.get(3, TimeUnit.MINUTES);
+        Runs runs = run("unleased", true, "--lease-after", "600");
         System.out.printf("[consumer timeout, control: no lease] deliveries %d, runs finished %d, exit code %d, "
                 + "worker log mentions the timeout: %s%n", runs.deliveries, runs.completed, runs.exitCode, runs.channelClosed);
         assertTrue(runs.deliveries >= 2, "the consumer timeout redelivered the job: this node enforces it");

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.multiprocessing4j.task.Call;
 import org.multiprocessing4j.Multiprocessing;
 import org.multiprocessing4j.RemoteProcess;
@@ -28,30 +25,20 @@ import org.multiprocessing4j.testkit.TcpProxy;
  * task is redone by another worker, nothing is lost, and the cut-off worker comes back.
  *
  * <p>The three scenarios share only the node (each has its namespace, proxy, workers and producer)
- * and mostly wait (a 6 s task, a heartbeat timeout), so they all start with the class and each test
- * checks its own: the class takes the longest scenario's time, not the sum.
+ * and mostly wait (a 6 s task, a heartbeat timeout), so the three tests run at once (JUnit's
+ * concurrent mode, enabled for this module): the class takes the longest scenario's time, not the sum.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LinkFaultsIT {
     private static PrivateBroker node;
-    private static ExecutorService runner;
-    private static Future<?> cut;
-    private static Future<?> reset;
-    private static Future<?> blackhole;
 
     @BeforeAll
-    static void startNodeAndScenarios() {
+    static void startNode() {
         node = PrivateBroker.builder("links").start();
-        runner = Executors.newFixedThreadPool(3);
-        cut = runner.submit(() -> scenario("cut", TcpProxy::cut));
-        reset = runner.submit(() -> scenario("reset", TcpProxy::reset));
-        blackhole = runner.submit(() -> scenario("blackhole", TcpProxy::blackhole));
     }
 
     @AfterAll
-    static void stopNode() throws InterruptedException {
-        // Every scenario ends (its workers stopped) before the node goes, even one no test waited for.
-        runner.shutdown();
-        runner.awaitTermination(5, TimeUnit.MINUTES);
+    static void stopNode() {
         node.close();
     }
 
@@ -60,29 +47,17 @@ class LinkFaultsIT {
 
     @Test
     void aCutLinkIsNoticedAtOnceAndTheTaskRedoneElsewhere() throws Exception {
-        outcome(cut);
+        scenario("cut", TcpProxy::cut);
     }
 
     @Test
     void aResetLinkIsNoticedAtOnceAndTheTaskRedoneElsewhere() throws Exception {
-        outcome(reset);
+        scenario("reset", TcpProxy::reset);
     }
 
     @Test
     void aBlackholedLinkIsNoticedByHeartbeatsWithinSecondsAndTheTaskRedoneElsewhere() throws Exception {
-        outcome(blackhole);
-    }
-
-    /** The scenario's own failure (an assertion's), not the executor's wrapping of it. */
-    private static void outcome(Future<?> scenario) throws Exception {
-        try {
-            scenario.get(5, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw (Exception) e.getCause();
-        }
+        scenario("blackhole", TcpProxy::blackhole);
     }
 
     /** Seconds from {@code since} until the named worker runs (or ran) a job. */
@@ -111,7 +86,7 @@ class LinkFaultsIT {
         throw new AssertionError(worker + " did not finish the job within " + AWAIT.toSeconds() + " s");
     }
 
-    private static Void scenario(String fault, Consumer<TcpProxy> breakLink) throws Exception {
+    private static void scenario(String fault, Consumer<TcpProxy> breakLink) throws Exception {
         String namespace = "links-" + fault;
         List<String> lines = new CopyOnWriteArrayList<>();
         Figures figures = new Figures("link " + fault);
@@ -150,6 +125,5 @@ class LinkFaultsIT {
             assertEquals(0, after.exitCode(), "the cut-off worker recovered");
             assertEquals(cutOff.pid(), after.pid());
         }
-        return null;
     }
 }
