@@ -32,11 +32,6 @@ final class DeadLetterBurial {
     static final String ERROR = "x-mp4j-dead-error";
     static final String WORKER = "x-mp4j-dead-worker";
     static final String AT = "x-mp4j-dead-at";
-    /**
-     * How many times the job was delivered, counted when it is buried: the dead-letter queue's own
-     * x-delivery-count counts the times people read it there, not the job's runs.
-     */
-    static final String ATTEMPTS = Topology.DEAD_ATTEMPTS_HEADER;
 
     private final Outbox outbox;
     private final WorkerRef identity;
@@ -58,7 +53,8 @@ final class DeadLetterBurial {
         headers.put(ERROR, error.type() + (error.message() == null ? "" : ": " + abbreviate(error.message())));
         headers.put(WORKER, identity.toString());
         headers.put(AT, System.currentTimeMillis());
-        headers.put(ATTEMPTS, attempts);
+        // The job's deliveries, counted now: the dead-letter queue's own x-delivery-count counts readings there.
+        headers.put(Topology.DEAD_ATTEMPTS_HEADER, attempts);
         AMQP.BasicProperties properties = original.builder().headers(headers).build();
         return outbox.publisher().publish(Outgoing.toQueue(outbox.topology().deadLettersQueue(), properties, delivery.body()));
     }
